@@ -1,0 +1,279 @@
+/**
+ * Wire and payload types of the Runs API. Field names on payloads are camelCase (the official
+ * JS SDK's), records returned by the server keep their snake_case wire names.
+ */
+
+/** A JSON object as the server sends it. */
+export type JsonObject = { [key: string]: unknown };
+
+/** The six statuses a run record can have on the server. */
+export type RunStatus = "pending" | "running" | "error" | "success" | "timeout" | "interrupted";
+
+/** Statuses after which a run never changes again. */
+export const FINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>([
+  "error",
+  "success",
+  "timeout",
+  "interrupted",
+]);
+
+export type StreamMode =
+  | "values"
+  | "updates"
+  | "messages"
+  | "messages-tuple"
+  | "events"
+  | "tasks"
+  | "checkpoints"
+  | "debug"
+  | "custom"
+  | "tools";
+
+export type MultitaskStrategy = "reject" | "interrupt" | "rollback" | "enqueue";
+export type CancelAction = "interrupt" | "rollback";
+/** `delete` removes a stateless run's temporary thread afterwards, `keep` keeps it. */
+export type OnCompletionBehavior = "delete" | "keep";
+export type DisconnectMode = "cancel" | "continue";
+export type Durability = "exit" | "async" | "sync";
+export type IfNotExists = "create" | "reject";
+
+export interface Config {
+  tags?: string[];
+  recursion_limit?: number;
+  configurable?: JsonObject;
+  [key: string]: unknown;
+}
+
+export interface Checkpoint {
+  checkpoint_id?: string;
+  checkpoint_ns?: string;
+  checkpoint_map?: JsonObject | null;
+}
+
+export interface Send {
+  node: string;
+  input: unknown;
+}
+
+export interface Command {
+  /** A single value, or `{ [interruptId]: value }` to answer several interrupts at once. */
+  resume?: unknown;
+  update?: JsonObject | [string, unknown][] | null;
+  goto?: Send | Send[] | string | string[];
+}
+
+/** Reports the run id (and thread id) learned from `Content-Location`, before the first event. */
+export type OnRunCreated = (meta: { run_id: string; thread_id?: string }) => void;
+
+/** Fields shared by every create-like call (stream, create, wait, batch items). */
+export interface RunCreateOptions {
+  input?: unknown;
+  command?: Command;
+  config?: Config;
+  context?: unknown;
+  metadata?: JsonObject;
+  streamMode?: StreamMode | StreamMode[];
+  streamSubgraphs?: boolean;
+  streamResumable?: boolean;
+  checkpoint?: Checkpoint;
+  checkpointId?: string;
+  interruptBefore?: "*" | string[];
+  interruptAfter?: "*" | string[];
+  multitaskStrategy?: MultitaskStrategy;
+  ifNotExists?: IfNotExists;
+  onCompletion?: OnCompletionBehavior;
+  onDisconnect?: DisconnectMode;
+  webhook?: string;
+  afterSeconds?: number;
+  durability?: Durability;
+  /** Older servers' name for `durability`. */
+  checkpointDuring?: boolean;
+  feedbackKeys?: string[];
+  strictResume?: boolean;
+  /**
+   * Fields this kit does not know yet, sent as they are (snake_case) so that nothing is
+   * silently lost on our side.
+   */
+  extraFields?: JsonObject;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface RunsCreatePayload extends RunCreateOptions, RequestOptions {
+  onRunCreated?: OnRunCreated;
+}
+
+export interface ReconnectInfo {
+  /** 1 for the first re-join after a drop. */
+  attempt: number;
+  /** Id of the last event delivered before the drop (what `Last-Event-ID` carries). */
+  lastEventId: string | undefined;
+  /** Why the stream re-joins. */
+  reason: "network" | "stall" | "closed-early";
+  /** How long the client waits before this attempt, in ms. */
+  delayMs: number;
+  error?: unknown;
+}
+
+export interface StreamResumeOptions {
+  /** Re-join a dropped resumable stream (default true). */
+  reconnect?: boolean;
+  /** How many re-joins in a row may fail before the stream fails (default 5). */
+  maxReconnectAttempts?: number;
+  /**
+   * Re-join when no byte arrives for this long, in ms (default 30,000; 0 disables). The JS server
+   * sends no heartbeats on run streams, so keep it above the longest silent node.
+   */
+  idleTimeoutMs?: number;
+  onReconnect?: (info: ReconnectInfo) => void;
+}
+
+export interface RunsStreamPayload<TVersion extends StreamVersion = "v1">
+  extends RunsCreatePayload,
+    StreamResumeOptions {
+  /** `"v2"` yields normalized `{ type, ns, data, interrupts, id, event }` events. */
+  streamVersion?: TVersion;
+}
+
+export interface RunsWaitPayload extends RunsCreatePayload {
+  /** Throw a typed error when the run failed (default true). */
+  raiseError?: boolean;
+}
+
+export interface RunsBatchItem extends RunCreateOptions {
+  assistantId: string;
+}
+
+export interface ListRunsOptions extends RequestOptions {
+  limit?: number;
+  offset?: number;
+  status?: RunStatus;
+  select?: RunSelectField[];
+}
+
+export type RunSelectField =
+  | "run_id"
+  | "thread_id"
+  | "assistant_id"
+  | "created_at"
+  | "updated_at"
+  | "status"
+  | "metadata"
+  | "kwargs"
+  | "multitask_strategy";
+
+export interface CancelManyOptions extends RequestOptions {
+  threadId?: string;
+  runIds?: string[];
+  status?: "pending" | "running" | "all";
+  action?: CancelAction;
+}
+
+export interface JoinOptions extends RequestOptions {
+  cancelOnDisconnect?: boolean;
+}
+
+export interface JoinStreamOptions<TVersion extends StreamVersion = "v1">
+  extends RequestOptions,
+    StreamResumeOptions {
+  cancelOnDisconnect?: boolean;
+  /** Replay only what came after this event id; `"-1"` replays the whole run. */
+  lastEventId?: string;
+  streamMode?: StreamMode | StreamMode[];
+  streamVersion?: TVersion;
+}
+
+/** A run record as the server returns it. */
+export interface Run {
+  run_id: string;
+  thread_id: string;
+  assistant_id: string;
+  created_at: string;
+  updated_at: string;
+  status: RunStatus;
+  metadata: JsonObject;
+  multitask_strategy: MultitaskStrategy | null;
+  kwargs?: JsonObject;
+}
+
+export interface Thread {
+  thread_id: string;
+  created_at: string;
+  updated_at: string;
+  metadata: JsonObject;
+  status: "idle" | "busy" | "interrupted" | "error";
+  values?: unknown;
+  interrupts?: Record<string, Interrupt[]>;
+}
+
+export interface ThreadState<TValues = JsonObject> {
+  values: TValues;
+  next: string[];
+  tasks: JsonObject[];
+  metadata: JsonObject;
+  created_at: string | null;
+  checkpoint: Checkpoint | null;
+  parent_checkpoint: Checkpoint | null;
+  interrupts?: Interrupt[];
+}
+
+/** An interrupt raised by `interrupt()` in a graph. */
+export interface Interrupt<TValue = unknown> {
+  id?: string;
+  value?: TValue;
+  /** Older servers. */
+  when?: "during";
+  resumable?: boolean;
+  ns?: string[];
+}
+
+export type StreamVersion = "v1" | "v2";
+
+/** The classic stream part, as the official SDK yields it. */
+export interface StreamPart<TData = unknown> {
+  event: string;
+  data: TData;
+  id?: string;
+}
+
+/**
+ * The normalized event (the kit's internal model): `type` and `ns` come from splitting the
+ * event name on `|`, `interrupts` is taken out of `values` data.
+ */
+export interface StreamEvent<TData = unknown, TInterrupt = unknown> {
+  /** The mode part of the event name: `values`, `messages`, `custom`, `metadata`, `error`, … */
+  type: string;
+  /** Namespace segments (`node:taskId`) of a subgraph event; empty at the root graph. */
+  ns: string[];
+  data: TData;
+  /** Interrupts popped out of a `values` event (`[]` = a static breakpoint), else empty. */
+  interrupts: Interrupt<TInterrupt>[];
+  id?: string;
+  /** The event name as it came over the wire. */
+  event: string;
+}
+
+export type StreamItem<TVersion extends StreamVersion> = TVersion extends "v2"
+  ? StreamEvent
+  : StreamPart;
+
+/** `fetch` as the client needs it (the global one by default). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export type HeadersInput = Record<string, string | undefined>;
+
+export interface ClientOptions {
+  /** Base URL of the Agent Server, for example `http://127.0.0.1:2024`. */
+  apiUrl: string;
+  /** Sent as `x-api-key`; never appears in errors. */
+  apiKey?: string;
+  /** Extra headers, or a function called before every request (fresh auth tokens). */
+  defaultHeaders?: HeadersInput | (() => HeadersInput | Promise<HeadersInput>);
+  fetch?: FetchLike;
+  /** Timeout of non-streaming requests, in ms (default 30,000; `wait` and `join` have none). */
+  timeoutMs?: number;
+  /** How many times an idempotent request is retried (default 3). */
+  maxRetries?: number;
+}
