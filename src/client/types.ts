@@ -128,13 +128,16 @@ export interface StreamResumeOptions {
    */
   idleTimeoutMs?: number;
   onReconnect?: (info: ReconnectInfo) => void;
+  /** First re-join delay in ms, doubled per failed attempt up to 5 s, with jitter (default 250). */
+  reconnectBaseDelayMs?: number;
 }
 
 export interface RunsStreamPayload<TVersion extends StreamVersion = "v1">
-  extends RunsCreatePayload,
-    StreamResumeOptions {
+  extends RunsCreatePayload, StreamResumeOptions {
   /** `"v2"` yields normalized `{ type, ns, data, interrupts, id, event }` events. */
   streamVersion?: TVersion;
+  /** Throw a `stream` error after yielding an `error` event (default true). */
+  raiseError?: boolean;
 }
 
 export interface RunsWaitPayload extends RunsCreatePayload {
@@ -176,8 +179,7 @@ export interface JoinOptions extends RequestOptions {
 }
 
 export interface JoinStreamOptions<TVersion extends StreamVersion = "v1">
-  extends RequestOptions,
-    StreamResumeOptions {
+  extends RequestOptions, StreamResumeOptions {
   cancelOnDisconnect?: boolean;
   /** Replay only what came after this event id; `"-1"` replays the whole run. */
   lastEventId?: string;

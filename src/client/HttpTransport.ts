@@ -1,0 +1,251 @@
+import { backoffDelay, sleep } from "./backoff";
+import { errorFromResponse } from "./errorFromResponse";
+import { RunsClientError } from "./RunsClientError";
+import type { ClientOptions, FetchLike, HeadersInput } from "./types";
+
+export type QueryValue = string | number | boolean | string[] | undefined | null;
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "DELETE" | "PATCH";
+  path: string;
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  headers?: HeadersInput;
+  signal?: AbortSignal | undefined;
+  /** `null` for no timeout (streams, `wait`, `join`). */
+  timeoutMs?: number | null;
+  /** Retry on network errors, 429 and 5xx. Only for idempotent requests. */
+  idempotent?: boolean;
+  /** Used in error messages, e.g. "runs.get". */
+  describe: string;
+  accept?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Sends requests to one Agent Server: URL building, headers (API key, per-request header
+ * functions), timeouts, abort, retries of idempotent calls, typed errors.
+ */
+export class HttpTransport {
+  readonly apiUrl: string;
+  private readonly options: ClientOptions;
+  private readonly fetchImpl: FetchLike;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.apiUrl = options.apiUrl.replace(/\/+$/, "");
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (!fetchImpl) throw new TypeError("createClient: no fetch available; pass options.fetch");
+    // Bound so a window.fetch is not called with the wrong `this`.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /**
+   * Sends the request and returns the OK response (body unread: streams), or throws a
+   * `RunsClientError`. The timeout covers the wait for the response headers.
+   */
+  send(request: HttpRequest): Promise<Response> {
+    return this.withRetries(request, async (response) => response);
+  }
+
+  /** Sends the request and parses the JSON answer (`undefined` for an empty body). */
+  json<T>(request: HttpRequest): Promise<T> {
+    return this.withRetries(
+      request,
+      async (response) => (await readJson(response, request, this.redact)) as T,
+    );
+  }
+
+  private async withRetries<T>(
+    request: HttpRequest,
+    consume: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    const maxRetries = request.idempotent ? (this.options.maxRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.sendOnce(request, consume);
+      } catch (error) {
+        if (!(error instanceof RunsClientError) || !isRetryable(error) || attempt >= maxRetries) {
+          throw error;
+        }
+        const delay = error.retryAfterMs ?? backoffDelay(attempt + 1, { baseMs: 200, maxMs: 4000 });
+        await sleep(Math.min(delay, 30_000), request.signal).catch(() => {
+          throw abortError(request);
+        });
+      }
+    }
+  }
+
+  url(path: string, query?: Record<string, QueryValue>): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const item of value) params.append(key, item);
+      else params.append(key, String(value));
+    }
+    const search = params.toString();
+    return `${this.apiUrl}${path}${search ? `?${search}` : ""}`;
+  }
+
+  /** Removes the API key from any text that could reach a log or the UI. */
+  readonly redact = (text: string): string => {
+    const key = this.options.apiKey;
+    return key ? text.split(key).join("[redacted]") : text;
+  };
+
+  private async sendOnce<T>(
+    request: HttpRequest,
+    consume: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    const timeoutMs =
+      request.timeoutMs === undefined
+        ? (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        : request.timeoutMs;
+    const { signal, cleanup, timedOut } = combineSignals(request.signal, timeoutMs);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.url(request.path, request.query), {
+        method: request.method,
+        headers: await this.headers(request),
+        body: request.json === undefined ? undefined : JSON.stringify(request.json),
+        signal,
+      });
+    } catch (cause) {
+      cleanup();
+      if (request.signal?.aborted) throw abortError(request, cause);
+      if (timedOut()) {
+        throw new RunsClientError({
+          kind: "timeout",
+          message: `${request.describe} timed out after ${timeoutMs} ms`,
+          cause,
+        });
+      }
+      throw new RunsClientError({
+        kind: "network",
+        message: this.redact(
+          `${request.describe} could not reach ${this.apiUrl}: ${messageOf(cause)}`,
+        ),
+        cause,
+      });
+    }
+    try {
+      if (!response.ok) {
+        throw this.redactError(await errorFromResponse(response, request.describe));
+      }
+      return await consume(response);
+    } finally {
+      cleanup();
+    }
+  }
+
+  private async headers(request: HttpRequest): Promise<Record<string, string>> {
+    const defaults =
+      typeof this.options.defaultHeaders === "function"
+        ? await this.options.defaultHeaders()
+        : this.options.defaultHeaders;
+    const headers: Record<string, string> = {};
+    for (const source of [defaults, request.headers]) {
+      for (const [key, value] of Object.entries(source ?? {})) {
+        if (value !== undefined) headers[key] = value;
+      }
+    }
+    if (this.options.apiKey) headers["x-api-key"] = this.options.apiKey;
+    if (request.json !== undefined) headers["content-type"] = "application/json";
+    if (request.accept) headers["accept"] = request.accept;
+    return headers;
+  }
+
+  private redactError(error: RunsClientError): RunsClientError {
+    if (!this.options.apiKey || !error.message.includes(this.options.apiKey)) return error;
+    return new RunsClientError({
+      kind: error.kind,
+      status: error.status,
+      message: this.redact(error.message),
+      body: typeof error.body === "string" ? this.redact(error.body) : error.body,
+      retryAfterMs: error.retryAfterMs,
+    });
+  }
+}
+
+/** Reads a JSON body; the JS server pads long `wait`/`join` answers with `\n` keep-alives. */
+export async function readJson(
+  response: Response,
+  request: Pick<HttpRequest, "describe" | "signal">,
+  redact: (text: string) => string = (text) => text,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (request.signal?.aborted) throw abortError(request, cause);
+    throw new RunsClientError({
+      kind: "network",
+      message: `${request.describe}: the connection dropped while reading the answer`,
+      cause,
+    });
+  }
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  try {
+    return JSON.parse(trimmed);
+  } catch (cause) {
+    throw new RunsClientError({
+      kind: "server",
+      status: response.status,
+      body: redact(trimmed.slice(0, 1000)),
+      message: `${request.describe}: the server's answer is not JSON`,
+      cause,
+    });
+  }
+}
+
+export function abortError(
+  request: Pick<HttpRequest, "describe">,
+  cause?: unknown,
+): RunsClientError {
+  return new RunsClientError({
+    kind: "aborted",
+    message: `${request.describe} was aborted`,
+    cause,
+  });
+}
+
+function isRetryable(error: RunsClientError): boolean {
+  if (error.kind === "network" || error.kind === "timeout") return true;
+  return error.status !== undefined && RETRYABLE_STATUS.has(error.status);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}
+
+/** The caller's signal plus a timeout, as one signal. */
+function combineSignals(
+  outer: AbortSignal | undefined,
+  timeoutMs: number | null,
+): { signal: AbortSignal | undefined; cleanup: () => void; timedOut: () => boolean } {
+  if (timeoutMs === null) return { signal: outer, cleanup: () => {}, timedOut: () => false };
+  const controller = new AbortController();
+  let didTimeOut = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) controller.abort(outer.reason);
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => {
+    didTimeOut = true;
+    controller.abort(new DOMException("timeout", "TimeoutError"));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    timedOut: () => didTimeOut,
+    cleanup: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onAbort);
+    },
+  };
+}

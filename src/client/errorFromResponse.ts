@@ -1,0 +1,66 @@
+import { RunsClientError, type RunsErrorKind } from "./RunsClientError";
+
+/** A busy thread on the JS server comes back as 422 with one of these phrases. */
+const BUSY_TEXT = /already running|busy|inflight|in flight/i;
+
+/** Reads a failed response into a typed error (JS server text bodies and Python JSON alike). */
+export async function errorFromResponse(
+  response: Response,
+  describe: string,
+): Promise<RunsClientError> {
+  const text = await response.text().catch(() => "");
+  const body = parseBody(text);
+  const detail = detailOf(body, text);
+  const kind = kindOf(response.status, detail);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  return new RunsClientError({
+    kind,
+    status: response.status,
+    body,
+    retryAfterMs,
+    message: `${describe} failed with ${response.status}${detail ? `: ${detail}` : ""}`,
+  });
+}
+
+export function kindOf(status: number, detail: string): RunsErrorKind {
+  if (status === 409) return "busy";
+  if (status === 422) return BUSY_TEXT.test(detail) ? "busy" : "validation";
+  if (status === 400) return "validation";
+  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  return "server";
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The human part of an error body: `detail`, `message`, `error`, or short plain text. */
+function detailOf(body: unknown, text: string): string {
+  if (body && typeof body === "object") {
+    const record = body as Record<string, unknown>;
+    for (const key of ["detail", "message", "error"]) {
+      const value = record[key];
+      if (typeof value === "string") return value;
+      if (value !== undefined) return JSON.stringify(value).slice(0, 300);
+    }
+    return JSON.stringify(body).slice(0, 300);
+  }
+  if (/^\s*<(!doctype|html)/i.test(text)) return "the server answered with an HTML page";
+  return text.trim().slice(0, 300);
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms. */
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,10 @@
+export { createClient, type LangGraphRunsClient } from "./createClient";
+export { RunsClient } from "./RunsClient";
+export { ThreadsClient, type CreateThreadOptions } from "./ThreadsClient";
+export { RunsClientError, isRunsClientError, isAbortError } from "./RunsClientError";
+export type { RunsErrorKind, RunsClientErrorInit } from "./RunsClientError";
+export { serializeRunCreate } from "./serializeRunCreate";
+export { toStreamEvent } from "./toStreamEvent";
+export { encodeSegment } from "./paths";
+export { FINAL_RUN_STATUSES } from "./types";
+export type * from "./types";

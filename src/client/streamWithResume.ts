@@ -1,0 +1,305 @@
+import { backoffDelay, sleep } from "./backoff";
+import { createIdleWatchdog } from "./createIdleWatchdog";
+import { compareEventIds } from "./eventIds";
+import { abortError } from "./HttpTransport";
+import { readSseEvents } from "./readSseEvents";
+import { RunsClientError } from "./RunsClientError";
+import {
+  FINAL_RUN_STATUSES,
+  type ReconnectInfo,
+  type RunStatus,
+  type StreamPart,
+  type StreamResumeOptions,
+} from "./types";
+
+export interface RunTarget {
+  threadId: string | null;
+  runId: string | undefined;
+}
+
+/** How one stream opens its connections; supplied by the RunsClient. */
+export interface StreamConnector {
+  describe: string;
+  /** The first connection (POST …/runs/stream, or GET …/runs/{r}/stream). */
+  open(signal: AbortSignal): Promise<Response>;
+  /** A re-join of a run from an event id (`"-1"` = from the start). */
+  rejoin(
+    target: RunTarget & { runId: string },
+    lastEventId: string,
+    signal: AbortSignal,
+  ): Promise<Response>;
+  /** The run's status, or undefined when the server cannot tell (stateless run, not found). */
+  status(
+    target: RunTarget & { runId: string },
+    signal: AbortSignal | undefined,
+  ): Promise<RunStatus | undefined>;
+  /** Learns the run from the first response's headers. */
+  identify(response: Response): { run_id: string; thread_id?: string } | undefined;
+}
+
+export interface StreamWithResumeOptions extends StreamResumeOptions {
+  target: RunTarget;
+  /** Resume even before an event id was seen (the payload asked for `streamResumable`). */
+  resumable: boolean;
+  lastEventId?: string;
+  signal?: AbortSignal;
+  onRunCreated?: (meta: { run_id: string; thread_id?: string }) => void;
+  /** Throw a `stream` error after yielding an `error` event (default true). */
+  raiseError?: boolean;
+  reconnectBaseDelayMs?: number;
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+type ConnectionEnd =
+  | { kind: "finished" }
+  | { kind: "closed" }
+  | { kind: "dropped"; reason: "network" | "stall"; error: unknown };
+
+/**
+ * Streams a run's events and survives connection loss: when the run is resumable and the
+ * connection drops, stalls, or closes while the run is still active, it re-joins from the last
+ * event id with backoff, and never yields an event twice.
+ */
+export async function* streamWithResume<T>(
+  connector: StreamConnector,
+  options: StreamWithResumeOptions,
+  map: (part: StreamPart) => T,
+): AsyncGenerator<T, void> {
+  const state = {
+    target: { ...options.target },
+    lastEventId: options.lastEventId,
+    resumable: options.resumable || options.lastEventId !== undefined,
+    announced: false,
+  };
+  const maxAttempts = options.maxReconnectAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const canReconnect = options.reconnect !== false;
+  let failures = 0;
+  let connection = await connect((signal) => connector.open(signal), options.signal, connector);
+  announceRun(state, connector.identify(connection.response), options);
+
+  for (;;) {
+    const before = state.lastEventId;
+    const end: ConnectionEnd = yield* pump(connection, state, options, connector, map);
+    if (end.kind === "finished") return;
+    if (state.lastEventId !== before) failures = 0;
+    const runId = state.target.runId;
+    if (!canReconnect || !state.resumable || runId === undefined) {
+      if (end.kind === "closed") return;
+      throw droppedError(connector, end.error, "the run is not resumable");
+    }
+    const target = { threadId: state.target.threadId, runId };
+    if (end.kind === "closed" && !(await stillActive(connector, target, options.signal))) return;
+
+    for (;;) {
+      failures += 1;
+      if (failures > maxAttempts) {
+        throw droppedError(
+          connector,
+          end.kind === "dropped" ? end.error : undefined,
+          `gave up after ${maxAttempts} attempts to resume`,
+        );
+      }
+      const delayMs = backoffDelay(failures, {
+        baseMs: options.reconnectBaseDelayMs ?? 250,
+        maxMs: 5_000,
+      });
+      const info: ReconnectInfo = {
+        attempt: failures,
+        lastEventId: state.lastEventId,
+        reason: end.kind === "closed" ? "closed-early" : end.reason,
+        delayMs,
+        ...(end.kind === "dropped" ? { error: end.error } : {}),
+      };
+      options.onReconnect?.(info);
+      await sleep(delayMs, options.signal).catch((cause: unknown) => {
+        throw abortError(connector, cause);
+      });
+      try {
+        connection = await connect(
+          (signal) => connector.rejoin(target, state.lastEventId ?? "-1", signal),
+          options.signal,
+          connector,
+        );
+        break;
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+      }
+    }
+  }
+}
+
+/** Reads one connection to its end; yields new events and reports how the connection ended. */
+async function* pump<T>(
+  { response, controller, release }: Connection,
+  state: {
+    target: { threadId: string | null; runId: string | undefined };
+    lastEventId: string | undefined;
+    resumable: boolean;
+    announced: boolean;
+  },
+  options: StreamWithResumeOptions,
+  connector: StreamConnector,
+  map: (part: StreamPart) => T,
+): AsyncGenerator<T, ConnectionEnd> {
+  const body = response.body;
+  let stalled = false;
+  const watchdog = state.resumable
+    ? createIdleWatchdog(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, () => {
+        stalled = true;
+        controller.abort(new DOMException("stalled", "TimeoutError"));
+      })
+    : createIdleWatchdog(0, () => {});
+  try {
+    if (!body) return { kind: "closed" };
+    for await (const part of readSseEvents(body, watchdog.touch)) {
+      const id = part.id;
+      if (id !== undefined) {
+        if (state.lastEventId !== undefined && (compareEventIds(id, state.lastEventId) ?? 1) <= 0)
+          continue;
+        state.lastEventId = id;
+        state.resumable = true;
+      }
+      if (part.event === "end") return { kind: "finished" };
+      if (part.event === "metadata")
+        announceRun(state, runOfMetadata(part.data, state.target.threadId), options);
+      yield map(part);
+      if (part.event === "error") {
+        if (options.raiseError === false) return { kind: "finished" };
+        throw runError(part.data);
+      }
+    }
+    if (stalled) return { kind: "dropped", reason: "stall", error: undefined };
+    return { kind: "closed" };
+  } catch (error) {
+    if (error instanceof RunsClientError && error.kind === "stream") throw error;
+    if (options.signal?.aborted) throw abortError(connector, error);
+    if (error instanceof RunsClientError && error.kind === "server") throw error;
+    return { kind: "dropped", reason: stalled ? "stall" : "network", error };
+  } finally {
+    watchdog.stop();
+    // Ends the connection when the consumer stops early or the run finished.
+    controller.abort();
+    release();
+  }
+}
+
+interface Connection {
+  response: Response;
+  /** Aborts this connection only (stall, early stop). */
+  controller: AbortController;
+  /** Stops following the caller's signal. */
+  release: () => void;
+}
+
+/** Opens one connection with its own abort controller, which follows the caller's signal. */
+async function connect(
+  open: (signal: AbortSignal) => Promise<Response>,
+  signal: AbortSignal | undefined,
+  connector: StreamConnector,
+): Promise<Connection> {
+  const controller = new AbortController();
+  const follow = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener("abort", follow, { once: true });
+  const release = () => signal?.removeEventListener("abort", follow);
+  try {
+    const response = await open(controller.signal);
+    await assertEventStream(response, signal, connector);
+    return { response, controller, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function assertEventStream(
+  response: Response,
+  signal: AbortSignal | undefined,
+  connector: StreamConnector,
+): Promise<void> {
+  const type = response.headers.get("content-type") ?? "";
+  if (response.body && !type.includes("text/event-stream")) {
+    const text = await response.text().catch(() => "");
+    if (signal?.aborted) throw abortError(connector);
+    throw new RunsClientError({
+      kind: "server",
+      status: response.status,
+      body: text.slice(0, 1000),
+      message: `${connector.describe}: expected an event stream but the server answered with ${type || "no content type"}`,
+    });
+  }
+}
+
+function announceRun(
+  state: { target: { threadId: string | null; runId: string | undefined }; announced: boolean },
+  meta: { run_id: string; thread_id?: string } | undefined,
+  options: StreamWithResumeOptions,
+): void {
+  if (!meta || state.announced) return;
+  state.announced = true;
+  state.target.runId ??= meta.run_id;
+  if (state.target.threadId === null && meta.thread_id) state.target.threadId = meta.thread_id;
+  options.onRunCreated?.(meta);
+}
+
+function runOfMetadata(
+  data: unknown,
+  threadId: string | null,
+): { run_id: string; thread_id?: string } | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  const runId = (data as { run_id?: unknown }).run_id;
+  if (typeof runId !== "string") return undefined;
+  return threadId ? { run_id: runId, thread_id: threadId } : { run_id: runId };
+}
+
+async function stillActive(
+  connector: StreamConnector,
+  target: RunTarget & { runId: string },
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  try {
+    const status = await connector.status(target, signal);
+    return status !== undefined && !FINAL_RUN_STATUSES.has(status);
+  } catch (error) {
+    if (signal?.aborted) throw abortError(connector, error);
+    // Cannot tell: try to re-join; the join itself will say whether the run is there.
+    return isTransient(error);
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof RunsClientError)) return true;
+  return (
+    error.kind === "network" ||
+    error.kind === "timeout" ||
+    error.kind === "rate_limited" ||
+    (error.kind === "server" && (error.status ?? 0) >= 500)
+  );
+}
+
+function runError(data: unknown): RunsClientError {
+  const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  const error = typeof record.error === "string" ? record.error : "Error";
+  const message =
+    typeof record.message === "string"
+      ? record.message
+      : typeof data === "string"
+        ? data
+        : "the run failed";
+  return new RunsClientError({
+    kind: "stream",
+    message: `${error}: ${message}`,
+    body: data,
+    serverError: { error, message },
+  });
+}
+
+function droppedError(connector: StreamConnector, cause: unknown, why: string): RunsClientError {
+  return new RunsClientError({
+    kind: "network",
+    message: `${connector.describe}: the stream dropped (${why})`,
+    cause,
+  });
+}

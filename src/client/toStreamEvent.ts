@@ -1,0 +1,31 @@
+import type { Interrupt, StreamEvent, StreamPart } from "./types";
+
+const NO_INTERRUPTS: Interrupt[] = [];
+Object.freeze(NO_INTERRUPTS);
+
+/**
+ * The classic part as the normalized event: `mode|ns1|ns2` is split into `type` and `ns`, and
+ * `values` data loses its `__interrupt__` list to `interrupts`.
+ *
+ * @example
+ * toStreamEvent({ event: "messages|inner:1", data: [chunk, meta] })
+ * // { type: "messages", ns: ["inner:1"], data: [chunk, meta], interrupts: [], event: "messages|inner:1" }
+ */
+export function toStreamEvent(part: StreamPart): StreamEvent {
+  const name = part.event;
+  const bar = name.indexOf("|");
+  const type = bar === -1 ? name : name.slice(0, bar);
+  const ns = bar === -1 ? [] : name.slice(bar + 1).split("|");
+  let data = part.data;
+  let interrupts = NO_INTERRUPTS;
+  if (type === "values" && isRecord(data) && "__interrupt__" in data) {
+    const { __interrupt__: raw, ...rest } = data;
+    interrupts = Array.isArray(raw) ? (raw as Interrupt[]) : [];
+    data = rest;
+  }
+  return { type, ns, data, interrupts, id: part.id, event: name };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

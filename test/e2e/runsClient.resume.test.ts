@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createClient, type ReconnectInfo, type StreamPart } from "../../src/client";
+import { agentServerUrl, collect, human, testClient } from "../support/agentServer";
+import { startFaultProxy, type Fault, type FaultProxy } from "../support/faultProxy";
+
+const direct = testClient();
+let proxy: FaultProxy | undefined;
+
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+});
+
+/** Each stream request (the POST, then every re-join) gets the next fault of the list. */
+function faultsInOrder(faults: Fault[]): (req: { url?: string | undefined }) => Fault | undefined {
+  let streamRequests = 0;
+  return (req) => (req.url?.includes("/stream") ? faults[streamRequests++] : undefined);
+}
+
+/** The uninterrupted sequence of a finished resumable run, read straight from the server. */
+async function replayWhole(threadId: string, runId: string): Promise<StreamPart[]> {
+  return collect(direct.runs.joinStream(threadId, runId, { lastEventId: "-1" }));
+}
+
+function signature(parts: StreamPart[]): string[] {
+  return parts.map((p) => `${p.id}|${p.event}|${JSON.stringify(p.data)}`);
+}
+
+describe("resuming through a fault-injecting loopback proxy (the real server cannot drop a connection on cue)", () => {
+  it("cuts at several byte offsets of a 2,000-token stream lose and repeat nothing", async () => {
+    proxy = await startFaultProxy(
+      agentServerUrl(),
+      faultsInOrder([
+        { cutAfterBytes: 3_000 },
+        { cutAfterBytes: 40_123 },
+        { cutAfterBytes: 90_007 },
+        { cutAfterBytes: 151 },
+      ]),
+    );
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const reconnects: ReconnectInfo[] = [];
+    let runId = "";
+    const received = await collect(
+      client.runs.stream(threadId, "agent", {
+        input: human("/tokens 2000"),
+        streamMode: ["messages-tuple", "values"],
+        streamResumable: true,
+        reconnectBaseDelayMs: 10,
+        onRunCreated: (meta) => (runId = meta.run_id),
+        onReconnect: (info) => reconnects.push(info),
+      }),
+    );
+    expect(proxy.faults).toBe(4);
+    expect(reconnects.map((r) => r.reason)).toEqual(["network", "network", "network", "network"]);
+    const whole = await replayWhole(threadId, runId);
+    expect(whole.length).toBeGreaterThanOrEqual(2_000);
+    expect(signature(received)).toEqual(signature(whole));
+    // Every re-join asked for what came after the last delivered event.
+    const rejoins = proxy.requests.filter((r) => r.method === "GET" && r.url.includes("/stream"));
+    expect(rejoins).toHaveLength(4);
+    expect(rejoins.map((r) => r.headers["last-event-id"])).toEqual(
+      reconnects.map((r) => r.lastEventId ?? "-1"),
+    );
+  });
+
+  it("a stall past the idle timeout re-joins and the sequence stays whole", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ stallAfterBytes: 20_000 }]));
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const reconnects: ReconnectInfo[] = [];
+    let runId = "";
+    const received = await collect(
+      client.runs.stream(threadId, "agent", {
+        input: human("/tokens 500"),
+        streamMode: ["messages-tuple"],
+        streamResumable: true,
+        idleTimeoutMs: 700,
+        reconnectBaseDelayMs: 10,
+        onRunCreated: (meta) => (runId = meta.run_id),
+        onReconnect: (info) => reconnects.push(info),
+      }),
+    );
+    expect(reconnects.map((r) => r.reason)).toEqual(["stall"]);
+    expect(signature(received)).toEqual(signature(await replayWhole(threadId, runId)));
+  });
+
+  it("a clean close while the run is still running is checked with runs.get and re-joined", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ closeAfterBytes: 1_500 }]));
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const reconnects: ReconnectInfo[] = [];
+    let runId = "";
+    const received = await collect(
+      client.runs.stream(threadId, "agent", {
+        input: human("/slow 1500"),
+        streamMode: ["custom", "values"],
+        streamResumable: true,
+        reconnectBaseDelayMs: 10,
+        onRunCreated: (meta) => (runId = meta.run_id),
+        onReconnect: (info) => reconnects.push(info),
+      }),
+    );
+    expect(reconnects.map((r) => r.reason)).toEqual(["closed-early"]);
+    expect(proxy.requests.some((r) => r.method === "GET" && /\/runs\/[^/]+$/.test(r.url))).toBe(
+      true,
+    );
+    expect(signature(received)).toEqual(signature(await replayWhole(threadId, runId)));
+    expect(received.filter((p) => p.event === "custom").length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("a cut stream that is not resumable fails with a typed network error", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ cutAfterBytes: 2_000 }]));
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const error = await collect(
+      client.runs.stream(threadId, "agent", {
+        input: human("/tokens 500"),
+        streamMode: ["messages-tuple"],
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "network" });
+  });
+
+  it("gives up after maxReconnectAttempts when every re-join is cut", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), (req) =>
+      req.url?.includes("/stream") ? { cutAfterBytes: 0 } : undefined,
+    );
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const reconnects: ReconnectInfo[] = [];
+    const error = await collect(
+      client.runs.stream(threadId, "agent", {
+        input: human("/slow 3000"),
+        streamResumable: true,
+        maxReconnectAttempts: 3,
+        reconnectBaseDelayMs: 10,
+        onReconnect: (info) => reconnects.push(info),
+      }),
+    ).catch((e: unknown) => e);
+    expect(reconnects.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    expect(error).toMatchObject({ kind: "network" });
+    expect((error as Error).message).toContain("gave up after 3 attempts");
+  });
+});

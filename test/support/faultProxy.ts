@@ -1,0 +1,91 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the proxy does to one response: cut the socket or go silent after some bytes. */
+export interface Fault {
+  /** Destroy the socket after this many body bytes (a dropped connection). */
+  cutAfterBytes?: number;
+  /** Stop sending after this many body bytes but keep the socket open (a stall). */
+  stallAfterBytes?: number;
+  /** End the response cleanly after this many body bytes (a proxy closing early). */
+  closeAfterBytes?: number;
+}
+
+export interface FaultProxy {
+  url: string;
+  /** Requests seen, in order (method, path with query, headers). */
+  requests: { method: string; url: string; headers: http.IncomingHttpHeaders }[];
+  /** How many responses were cut or stalled. */
+  faults: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of the Agent Server that injects faults into responses. Used
+ * because a real server cannot be made to drop a connection at a chosen byte.
+ *
+ * @example
+ * const proxy = await startFaultProxy(serverUrl, (req) => req.url?.includes("/stream") ? { cutAfterBytes: 5000 } : undefined);
+ */
+export async function startFaultProxy(
+  targetUrl: string,
+  planFault: (request: http.IncomingMessage, index: number) => Fault | undefined,
+): Promise<FaultProxy> {
+  const target = new URL(targetUrl);
+  const open = new Set<http.ServerResponse>();
+  const state: FaultProxy = { url: "", requests: [], faults: 0, close: async () => {} };
+  const server = http.createServer((req, res) => {
+    const index = state.requests.length;
+    state.requests.push({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    const fault = planFault(req, index);
+    open.add(res);
+    res.on("close", () => open.delete(res));
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        res.flushHeaders();
+        let sent = 0;
+        const limit = fault?.cutAfterBytes ?? fault?.stallAfterBytes ?? fault?.closeAfterBytes;
+        upstreamRes.on("data", (chunk: Buffer) => {
+          if (limit === undefined || sent + chunk.length <= limit) {
+            sent += chunk.length;
+            res.write(chunk);
+            return;
+          }
+          const head = chunk.subarray(0, Math.max(0, limit - sent));
+          sent = limit;
+          if (head.length > 0) res.write(head);
+          state.faults += 1;
+          upstreamRes.removeAllListeners("data");
+          upstreamRes.destroy();
+          if (fault?.cutAfterBytes !== undefined) res.destroy();
+          else if (fault?.closeAfterBytes !== undefined) res.end();
+          // A stall keeps the socket open and silent until the client gives up.
+        });
+        upstreamRes.on("end", () => {
+          if (!res.destroyed) res.end();
+        });
+      },
+    );
+    upstream.on("error", () => res.destroy());
+    res.on("close", () => upstream.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  state.url = `http://127.0.0.1:${port}`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      for (const res of open) res.destroy();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return state;
+}
