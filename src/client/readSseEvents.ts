@@ -43,9 +43,9 @@ export async function* readSseEvents(
       for (let i = 0; i < parsed.length; i++) yield parsed[i]!;
       parsed.length = 0;
     }
+    // A frame cut off by the end of the body is incomplete and discarded, as the SSE spec says:
+    // it may have lost its id line, and a re-join will deliver it whole.
     parser.feed(decoder.decode());
-    // A final frame without its blank line still counts (some proxies drop the last newline).
-    parser.feed("\n\n");
     for (let i = 0; i < parsed.length; i++) yield parsed[i]!;
   } finally {
     reader.releaseLock();

@@ -5,7 +5,8 @@ Object.freeze(NO_INTERRUPTS);
 
 /**
  * The classic part as the normalized event: `mode|ns1|ns2` is split into `type` and `ns`, and
- * `values` data loses its `__interrupt__` list to `interrupts`.
+ * `values` data loses a non-empty `__interrupt__` list to `interrupts`. An empty list (a static
+ * breakpoint) stays in the data, so a breakpoint can be told from a values event without one.
  *
  * @example
  * toStreamEvent({ event: "messages|inner:1", data: [chunk, meta] })
@@ -20,8 +21,10 @@ export function toStreamEvent(part: StreamPart): StreamEvent {
   let interrupts = NO_INTERRUPTS;
   if (type === "values" && isRecord(data) && "__interrupt__" in data) {
     const { __interrupt__: raw, ...rest } = data;
-    interrupts = Array.isArray(raw) ? (raw as Interrupt[]) : [];
-    data = rest;
+    if (Array.isArray(raw) && raw.length > 0) {
+      interrupts = raw as Interrupt[];
+      data = rest;
+    }
   }
   return { type, ns, data, interrupts, id: part.id, event: name };
 }

@@ -156,7 +156,9 @@ describe("runs client against the real Agent Server: operations", () => {
       streamMode: ["messages-tuple", "values"],
       streamResumable: true,
     });
-    await client.runs.join(threadId, run.run_id);
+    // Not runs.join: on the JS server a reader without Last-Event-ID that arrives before the
+    // run's first event makes the run's queue non-resumable (and consumes it).
+    await waitForStatus(threadId, run.run_id, ["success"]);
     const parts = await collect(
       client.runs.joinStream(threadId, run.run_id, { lastEventId: "-1" }),
     );

@@ -86,14 +86,14 @@ describe("resuming through a fault-injecting loopback proxy (the real server can
   });
 
   it("a clean close while the run is still running is checked with runs.get and re-joined", async () => {
-    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ closeAfterBytes: 1_500 }]));
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ closeAfterBytes: 600 }]));
     const client = createClient({ apiUrl: proxy.url });
     const threadId = (await direct.threads.create()).thread_id;
     const reconnects: ReconnectInfo[] = [];
     let runId = "";
     const received = await collect(
       client.runs.stream(threadId, "agent", {
-        input: human("/slow 1500"),
+        input: human("/slow 2000"),
         streamMode: ["custom", "values"],
         streamResumable: true,
         reconnectBaseDelayMs: 10,

@@ -1,0 +1,34 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { LangGraphRunsClient } from "../client/createClient";
+import { FINAL_RUN_STATUSES, type Run } from "../client/types";
+import { runKeys } from "./runKeys";
+
+export interface RunQueryOptionsConfig {
+  /** How often to poll while the run is pending or running, in ms (default 1,000; false: never). */
+  pollIntervalMs?: number | false;
+}
+
+/** True while a run can still change. */
+export function isRunActive(run: Pick<Run, "status"> | undefined): boolean {
+  return run !== undefined && !FINAL_RUN_STATUSES.has(run.status);
+}
+
+/**
+ * Query options for one run: polls while it is pending or running and stops at a final
+ * status. Usable with `useQuery`, `prefetchQuery` in a server component, or `ensureQueryData`.
+ *
+ * @example
+ * await queryClient.prefetchQuery(runQueryOptions(client, threadId, runId));
+ */
+export function runQueryOptions(
+  client: LangGraphRunsClient,
+  threadId: string,
+  runId: string,
+  { pollIntervalMs = 1_000 }: RunQueryOptionsConfig = {},
+) {
+  return queryOptions({
+    queryKey: runKeys.detail(threadId, runId),
+    queryFn: ({ signal }) => client.runs.get(threadId, runId, { signal }),
+    refetchInterval: (query) => (isRunActive(query.state.data) ? pollIntervalMs : false),
+  });
+}

@@ -1,0 +1,186 @@
+import type { StreamEvent } from "../client/types";
+
+/** How many events a session's log keeps by default. */
+export const DEFAULT_EVENT_LOG_CAP = 5_000;
+const MAX_CHUNK_SIZE = 256;
+
+/** One logged event. */
+export interface EventLogEntry<TEvent = StreamEvent> {
+  /** 0-based position among all events ever appended: stable, a good React key. */
+  readonly seq: number;
+  readonly receivedAt: number;
+  readonly event: TEvent;
+}
+
+/**
+ * A bounded, persistent log of the latest `cap` events. Read it with {@link eventLogSize},
+ * {@link eventLogAt}, {@link eventLogSlice} and {@link eventLogToArray}; the fields below the
+ * counters are storage.
+ *
+ * Storage is a list of fixed-size chunks: full chunks are frozen and shared between versions,
+ * so appending k events costs O(k) plus one copy of the chunk list (cap / chunkSize pointers),
+ * never a copy of the events.
+ */
+export interface EventLog<TEvent = StreamEvent> {
+  readonly cap: number;
+  /** Events ever appended. */
+  readonly total: number;
+  /** Events evicted to stay within `cap`. */
+  readonly dropped: number;
+  readonly chunkSize: number;
+  readonly chunks: readonly (readonly EventLogEntry<TEvent>[])[];
+  /** Position of the oldest kept event in `chunks[0]`. */
+  readonly head: number;
+}
+
+export interface EventLogOptions {
+  /** Events kept (default 5,000). */
+  cap?: number;
+  /** Events per storage chunk (default min(256, cap)). */
+  chunkSize?: number;
+}
+
+/**
+ * An empty log.
+ *
+ * @example const log = createEventLog({ cap: 1_000 });
+ */
+export function createEventLog<TEvent = StreamEvent>(
+  options: EventLogOptions = {},
+): EventLog<TEvent> {
+  const cap = Math.max(0, Math.floor(options.cap ?? DEFAULT_EVENT_LOG_CAP));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? Math.min(MAX_CHUNK_SIZE, cap)));
+  return { cap, total: 0, dropped: 0, chunkSize, chunks: [], head: 0 };
+}
+
+/**
+ * Appends events (received at one time, or at `receivedAt[i]` each), evicting the oldest beyond
+ * the cap. The given log stays valid and unchanged.
+ *
+ * @example const next = appendEvents(log, [event], Date.now()); eventLogSize(next) // 1
+ */
+export function appendEvents<TEvent>(
+  log: EventLog<TEvent>,
+  events: readonly TEvent[],
+  receivedAt: number | readonly number[],
+): EventLog<TEvent> {
+  if (events.length === 0) return log;
+  const writer = new ChunkWriter(log);
+  events.forEach((event, i) => {
+    const at = typeof receivedAt === "number" ? receivedAt : (receivedAt[i] ?? Date.now());
+    writer.push(Object.freeze({ seq: log.total + i, receivedAt: at, event }));
+  });
+  return evict({ ...log, total: log.total + events.length, chunks: writer.finish() });
+}
+
+/** Number of events kept. */
+export function eventLogSize(log: EventLog<unknown>): number {
+  return log.total - log.dropped;
+}
+
+/**
+ * The kept event at `index` (0 = oldest kept), or undefined.
+ *
+ * @example eventLogAt(log, eventLogSize(log) - 1) // the newest entry
+ */
+export function eventLogAt<TEvent>(
+  log: EventLog<TEvent>,
+  index: number,
+): EventLogEntry<TEvent> | undefined {
+  if (!Number.isInteger(index) || index < 0 || index >= eventLogSize(log)) return undefined;
+  const position = log.head + index;
+  return log.chunks[Math.floor(position / log.chunkSize)]?.[position % log.chunkSize];
+}
+
+/**
+ * Kept entries from `start` to `end` (exclusive; negative counts from the end, as
+ * `Array.prototype.slice`): what a virtualized list renders.
+ *
+ * @example eventLogSlice(log, 100, 150) // 50 entries
+ */
+export function eventLogSlice<TEvent>(
+  log: EventLog<TEvent>,
+  start = 0,
+  end = eventLogSize(log),
+): EventLogEntry<TEvent>[] {
+  const size = eventLogSize(log);
+  const from = clampIndex(start, size);
+  const to = clampIndex(end, size);
+  const entries: EventLogEntry<TEvent>[] = [];
+  for (let position = log.head + from; position < log.head + to;) {
+    const chunk = log.chunks[Math.floor(position / log.chunkSize)] ?? [];
+    const offset = position % log.chunkSize;
+    const take = Math.min(log.chunkSize - offset, log.head + to - position);
+    for (let i = 0; i < take; i++) entries.push(chunk[offset + i] as EventLogEntry<TEvent>);
+    position += take;
+  }
+  return entries;
+}
+
+/** All kept entries, oldest first. */
+export function eventLogToArray<TEvent>(log: EventLog<TEvent>): EventLogEntry<TEvent>[] {
+  return eventLogSlice(log, 0, eventLogSize(log));
+}
+
+function clampIndex(index: number, size: number): number {
+  const absolute = index < 0 ? size + index : index;
+  return Math.min(size, Math.max(0, Math.floor(absolute)));
+}
+
+/** Drops whole chunks once every entry in them is beyond the cap. */
+function evict<TEvent>(log: EventLog<TEvent>): EventLog<TEvent> {
+  const excess = eventLogSize(log) - log.cap;
+  if (excess <= 0) return log;
+  const head = log.head + excess;
+  const spent = Math.floor(head / log.chunkSize);
+  return {
+    ...log,
+    dropped: log.dropped + excess,
+    head: head - spent * log.chunkSize,
+    chunks: spent > 0 ? log.chunks.slice(spent) : log.chunks,
+  };
+}
+
+/**
+ * Appends entries after a log's last entry. The last chunk is extended in place when no other
+ * version of the log has written past this log's end (versions only read up to their own size),
+ * and copied otherwise; the chunk list is copied at most once per batch.
+ */
+class ChunkWriter<TEvent> {
+  readonly #chunkSize: number;
+  readonly #base: readonly (readonly EventLogEntry<TEvent>[])[];
+  #chunks: (readonly EventLogEntry<TEvent>[])[] | null = null;
+  #position: number;
+
+  constructor(log: EventLog<TEvent>) {
+    this.#chunkSize = log.chunkSize;
+    this.#base = log.chunks;
+    this.#position = log.head + eventLogSize(log);
+  }
+
+  push(entry: EventLogEntry<TEvent>): void {
+    const index = Math.floor(this.#position / this.#chunkSize);
+    const tail = this.#writableChunk(index, this.#position % this.#chunkSize);
+    tail.push(entry);
+    if (tail.length === this.#chunkSize) Object.freeze(tail);
+    this.#position += 1;
+  }
+
+  finish(): readonly (readonly EventLogEntry<TEvent>[])[] {
+    return this.#chunks ?? this.#base;
+  }
+
+  #writableChunk(index: number, offset: number): EventLogEntry<TEvent>[] {
+    const chunks = this.#chunks ?? this.#base;
+    const existing = chunks[index] as EventLogEntry<TEvent>[] | undefined;
+    if (existing !== undefined && existing.length === offset) return existing;
+    const chunk = existing === undefined ? [] : existing.slice(0, offset);
+    this.#ownChunks()[index] = chunk;
+    return chunk;
+  }
+
+  #ownChunks(): (readonly EventLogEntry<TEvent>[])[] {
+    this.#chunks ??= this.#base.slice();
+    return this.#chunks;
+  }
+}

@@ -1,0 +1,101 @@
+import type { RunStatus } from "../client/types";
+import { createEventLog, type EventLog } from "./EventLog";
+import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
+import type { Message, MessageMetadata } from "./messages/Message";
+
+/** The stream connection, as the runs client reports it. */
+export type ConnectionState = "idle" | "connecting" | "open" | "reconnecting" | "closed" | "failed";
+
+/** A run's status on the server, plus the client-side states before it is known. */
+export type SessionStatus = "idle" | "starting" | RunStatus;
+
+export interface SessionError {
+  /** `stream` for an `error` event; the runs client's error kinds otherwise (`busy`, `network`, …). */
+  kind: string;
+  message: string;
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** The error's name when the server gave one (`GraphRecursionError`, …). */
+  name?: string;
+}
+
+export interface SessionTimings {
+  /** When the session was asked to start a run (`setStatus(…, "starting", now)`) or got its first event. */
+  startedAt?: number;
+  firstEventAt?: number;
+  lastEventAt?: number;
+  /** When the run reached a final status. */
+  endedAt?: number;
+}
+
+/** Everything the kit knows about one run's stream. Plain JSON, replaced (never mutated) on change. */
+export interface RunSession<
+  TValues = Record<string, unknown>,
+  TCustom = unknown,
+  TInterrupt = unknown,
+> {
+  /** `threadId:runId`, or a client key before the run id is known. */
+  key: string;
+  threadId: string | null;
+  runId: string | null;
+  status: SessionStatus;
+  /** A cancel was requested and the run has not ended yet. */
+  cancelling: boolean;
+  connection: { state: ConnectionState; attempt: number };
+  /** The latest state from a root `values` event, without `__interrupt__`. */
+  values: TValues | null;
+  /** Assembled messages, in order. */
+  messages: Message[];
+  /** Stream metadata of messages that came from `messages` tuples, by message id. */
+  messageMetadata: Record<string, MessageMetadata>;
+  /** Interrupts waiting for an answer, unique by id. */
+  interrupts: PendingInterrupt<TInterrupt>[];
+  /** The run paused at a static breakpoint (`interrupt_before` / `interrupt_after`). */
+  breakpoint: boolean;
+  /** Events received per mode (`type`), e.g. `{ messages: 120, values: 3 }`. */
+  counts: Record<string, number>;
+  eventLog: EventLog;
+  lastCustom: TCustom | undefined;
+  lastEventId: string | undefined;
+  error: SessionError | null;
+  timings: SessionTimings;
+}
+
+export interface SessionInit {
+  threadId?: string | null;
+  runId?: string | null;
+  status?: SessionStatus;
+  /** Events the log keeps (default 5,000). */
+  eventLogCap?: number;
+}
+
+/**
+ * A fresh session.
+ *
+ * @example const session = createSession("thread-1:run-1", { threadId: "thread-1", runId: "run-1" });
+ */
+export function createSession<
+  TValues = Record<string, unknown>,
+  TCustom = unknown,
+  TInterrupt = unknown,
+>(key: string, init: SessionInit = {}): RunSession<TValues, TCustom, TInterrupt> {
+  return {
+    key,
+    threadId: init.threadId ?? null,
+    runId: init.runId ?? null,
+    status: init.status ?? "idle",
+    cancelling: false,
+    connection: { state: "idle", attempt: 0 },
+    values: null,
+    messages: [],
+    messageMetadata: {},
+    interrupts: [],
+    breakpoint: false,
+    counts: {},
+    eventLog: createEventLog({ cap: init.eventLogCap }),
+    lastCustom: undefined,
+    lastEventId: undefined,
+    error: null,
+    timings: {},
+  };
+}

@@ -1,0 +1,103 @@
+import type { StreamEvent } from "../client/types";
+import type { AnyRunSession, StreamStoreState } from "./createStreamStore";
+import type { EventLog } from "./EventLog";
+import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
+import type { Message } from "./messages/Message";
+import type { ConnectionState, RunSession, SessionError, SessionStatus } from "./RunSession";
+
+/*
+ * Selector factories for `useStore(store, selector)`: each returns a plain function of the store
+ * state. Missing sessions select stable fallbacks (the same empty array every time), so a
+ * component waiting for its session does not re-render in a loop.
+ */
+
+const NO_MESSAGES: Message[] = [];
+const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
+
+type Selector<T> = (state: StreamStoreState) => T;
+
+/**
+ * The whole session under `key`.
+ *
+ * @example const session = useStore(store, selectSession<MyState>(key));
+ */
+export function selectSession<V = Record<string, unknown>, C = unknown, I = unknown>(
+  key: string,
+): Selector<RunSession<V, C, I> | undefined> {
+  return (state) => state.sessions[key] as RunSession<V, C, I> | undefined;
+}
+
+function selectField<T>(
+  key: string,
+  read: (session: AnyRunSession) => T,
+  fallback: T,
+): Selector<T> {
+  return (state) => {
+    const session = state.sessions[key];
+    return session === undefined ? fallback : read(session);
+  };
+}
+
+/** Assembled messages (`[]` without a session). */
+export function selectMessages(key: string): Selector<Message[]> {
+  return selectField(key, (session) => session.messages, NO_MESSAGES);
+}
+
+/** Session status (`"idle"` without a session). */
+export function selectStatus(key: string): Selector<SessionStatus> {
+  return selectField<SessionStatus>(key, (session) => session.status, "idle");
+}
+
+/** Pending interrupts (`[]` without a session). */
+export function selectInterrupts<I = unknown>(key: string): Selector<PendingInterrupt<I>[]> {
+  return selectField(key, (session) => session.interrupts as PendingInterrupt<I>[], NO_INTERRUPTS);
+}
+
+/** Latest values (null without a session). */
+export function selectValues<V = Record<string, unknown>>(key: string): Selector<V | null> {
+  return selectField(key, (session) => session.values as V | null, null);
+}
+
+/** Latest custom event data. */
+export function selectLastCustom<C = unknown>(key: string): Selector<C | undefined> {
+  return selectField(key, (session) => session.lastCustom as C | undefined, undefined);
+}
+
+/** Connection state (`"idle"` without a session). */
+export function selectConnectionState(key: string): Selector<ConnectionState> {
+  return selectField<ConnectionState>(key, (session) => session.connection.state, "idle");
+}
+
+/** Reconnect attempt (0 without a session). */
+export function selectConnectionAttempt(key: string): Selector<number> {
+  return selectField(key, (session) => session.connection.attempt, 0);
+}
+
+/** The error, or null. */
+export function selectError(key: string): Selector<SessionError | null> {
+  return selectField(key, (session) => session.error, null);
+}
+
+/** Whether the run paused at a static breakpoint. */
+export function selectBreakpoint(key: string): Selector<boolean> {
+  return selectField(key, (session) => session.breakpoint, false);
+}
+
+/** Whether a cancel is pending. */
+export function selectCancelling(key: string): Selector<boolean> {
+  return selectField(key, (session) => session.cancelling, false);
+}
+
+/** The event log (undefined without a session). */
+export function selectEventLog(key: string): Selector<EventLog<StreamEvent> | undefined> {
+  return selectField<EventLog<StreamEvent> | undefined>(
+    key,
+    (session) => session.eventLog,
+    undefined,
+  );
+}
+
+/** Events received for one mode (0 without a session). */
+export function selectCount(key: string, mode: string): Selector<number> {
+  return selectField(key, (session) => session.counts[mode] ?? 0, 0);
+}
