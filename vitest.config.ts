@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.{ts,tsx}"],
+          include: ["test/unit/**/*.test.{ts,tsx}", "test/hooks/**/*.test.{ts,tsx}"],
           environment: "jsdom",
         },
       },
@@ -37,7 +37,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.{ts,tsx}"],
+          include: ["test/browser/**/*.test.{ts,tsx}", "test/hooks/**/*.test.{ts,tsx}"],
           browser: {
             enabled: true,
             headless: true,

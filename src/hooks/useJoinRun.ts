@@ -1,0 +1,32 @@
+"use client";
+import { skipToken, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { runKeys } from "../query/runKeys";
+import { useRunsClient } from "./useRunsClient";
+
+/**
+ * Waits for a run to finish and gives its final values; the run's detail refreshes when it does.
+ *
+ * @example const { data: values, isPending } = useJoinRun(threadId, runId);
+ */
+export function useJoinRun<TValues = Record<string, unknown>>(
+  threadId: string | null | undefined,
+  runId: string | null | undefined,
+): UseQueryResult<TValues> {
+  const client = useRunsClient();
+  const queryClient = useQueryClient();
+  return useQuery<TValues>({
+    queryKey: runKeys.join(threadId ?? "", runId ?? ""),
+    queryFn:
+      threadId && runId
+        ? async ({ signal }) => {
+            const values = (await client.runs.join(threadId, runId, { signal })) as TValues;
+            void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, runId) });
+            void queryClient.invalidateQueries({ queryKey: runKeys.lists(threadId) });
+            return values;
+          }
+        : skipToken,
+    // A finished run's values never change; joining again would only wait for nothing.
+    staleTime: Infinity,
+    retry: false,
+  });
+}

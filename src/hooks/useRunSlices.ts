@@ -1,0 +1,77 @@
+"use client";
+import { useStore } from "zustand";
+import type { EventLog } from "../store/EventLog";
+import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
+import type { Message } from "../store/messages/Message";
+import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
+import { createEventLog } from "../store/EventLog";
+import type { StreamStoreState } from "../store/createStreamStore";
+import { useRunsContext } from "./RunsContext";
+
+/*
+ * Slice hooks: each subscribes to one part of a run session, so a component re-renders only
+ * when its part changes (at most once per animation frame, when the buffer flushes).
+ */
+
+const NO_MESSAGES: Message[] = [];
+const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
+const EMPTY_LOG = createEventLog();
+const IDLE_CONNECTION = { state: "idle" as ConnectionState, attempt: 0 };
+
+/**
+ * Any slice of a run session, by selector. Return stable values (fields, not new objects).
+ *
+ * @example const tokens = useRunSession(stream.key, (s) => s?.counts.messages ?? 0);
+ */
+export function useRunSession<T, V = Record<string, unknown>, C = unknown, I = unknown>(
+  key: string,
+  selector: (session: RunSession<V, C, I> | undefined) => T,
+): T {
+  const { store } = useRunsContext();
+  return useStore(store, (state: StreamStoreState) =>
+    selector(state.sessions[key] as RunSession<V, C, I> | undefined),
+  );
+}
+
+/** The run's status: idle, starting, pending, running, or a final status. */
+export function useRunStatus(key: string): SessionStatus {
+  return useRunSession(key, (s) => s?.status ?? "idle");
+}
+
+/** Assembled messages, updated as tokens stream. */
+export function useRunMessages(key: string): Message[] {
+  return useRunSession(key, (s) => s?.messages ?? NO_MESSAGES);
+}
+
+/** The latest state values. */
+export function useRunValues<V = Record<string, unknown>>(key: string): V | null {
+  return useRunSession<V | null, V>(key, (s) => s?.values ?? null);
+}
+
+/** Interrupts waiting for an answer. */
+export function useRunInterrupts<I = unknown>(key: string): PendingInterrupt<I>[] {
+  return useRunSession<PendingInterrupt<I>[], Record<string, unknown>, unknown, I>(
+    key,
+    (s) => s?.interrupts ?? (NO_INTERRUPTS as PendingInterrupt<I>[]),
+  );
+}
+
+/** The bounded event log (with counts of total and dropped events). */
+export function useRunEvents(key: string): EventLog {
+  return useRunSession(key, (s) => s?.eventLog ?? EMPTY_LOG);
+}
+
+/** The stream connection: state and reconnect attempt. */
+export function useRunConnection(key: string): { state: ConnectionState; attempt: number } {
+  return useRunSession(key, (s) => s?.connection ?? IDLE_CONNECTION);
+}
+
+/** The run's error, if any. */
+export function useRunError(key: string): SessionError | null {
+  return useRunSession(key, (s) => s?.error ?? null);
+}
+
+/** Whether a cancel was requested and the run has not ended yet. */
+export function useRunCancelling(key: string): boolean {
+  return useRunSession(key, (s) => s?.cancelling ?? false);
+}

@@ -1,0 +1,33 @@
+"use client";
+import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
+import type { RunsWaitPayload } from "../client/types";
+import { runKeys } from "../query/runKeys";
+import { useRunsClient } from "./useRunsClient";
+
+export interface WaitRunVariables {
+  threadId: string | null;
+  assistantId: string;
+  payload?: RunsWaitPayload;
+}
+
+/**
+ * Runs to the end and resolves with the final values (a failed run rejects with a typed
+ * `stream` error).
+ *
+ * @example const { mutateAsync } = useWaitRun<{ messages: Message[] }>(); const values = await mutateAsync({ threadId, assistantId: "agent", payload: { input } });
+ */
+export function useWaitRun<TValues = Record<string, unknown>>(): UseMutationResult<
+  TValues,
+  Error,
+  WaitRunVariables
+> {
+  const client = useRunsClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ threadId, assistantId, payload }) =>
+      (await client.runs.wait(threadId, assistantId, payload)) as TValues,
+    onSettled: (_values, _error, { threadId }) => {
+      if (threadId) void queryClient.invalidateQueries({ queryKey: runKeys.thread(threadId) });
+    },
+  });
+}

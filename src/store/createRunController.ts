@@ -1,0 +1,448 @@
+import type { LangGraphRunsClient } from "../client/createClient";
+import { isAbortError, RunsClientError } from "../client/RunsClientError";
+import type {
+  CancelAction,
+  Command,
+  ReconnectInfo,
+  RunCreateOptions,
+  StreamEvent,
+  StreamMode,
+} from "../client/types";
+import type { StreamStore } from "./createStreamStore";
+import { hydrateSession } from "./hydrateSession";
+import type { RunPersistence } from "./RunPersistence";
+import type { SessionError, SessionStatus } from "./RunSession";
+import {
+  isFinalStatus,
+  markCancelling,
+  resetSession,
+  setConnection,
+  setError,
+  setRunIdentity,
+  setStatus,
+} from "./sessionReducers";
+
+/** Options of one submitted run: every RunCreate field, plus the thread to run on. */
+export interface SubmitOptions extends Omit<RunCreateOptions, "input" | "command"> {
+  /** Run on this thread instead of the controller's (a new thread is made when neither is set). */
+  threadId?: string;
+  command?: Command;
+}
+
+export interface JoinRunOptions {
+  threadId?: string;
+  /** Replay only what came after this event id (default: what the session has not seen yet). */
+  lastEventId?: string;
+  /** Load the thread's saved state first (after a reload, when the session is empty). */
+  hydrate?: boolean;
+}
+
+export interface RunControllerCallbacks {
+  /** The run id became known (from `Content-Location` or the first event). */
+  onRunCreated?(run: { threadId: string; runId: string }): void;
+  /** The run reached a final status (as far as the client can tell). */
+  onRunFinished?(run: { threadId: string; runId: string | null; status: SessionStatus }): void;
+  /** The controller made a thread (submit without a thread id). */
+  onThreadId?(threadId: string): void;
+  onError?(error: RunsClientError): void;
+}
+
+export interface RunControllerOptions {
+  client: LangGraphRunsClient;
+  store: StreamStore;
+  /** The store session this controller drives. */
+  key: string;
+  assistantId: string;
+  threadId?: string | null;
+  /** Stream modes of every run (default values, messages-tuple, updates, custom). */
+  streamMode?: StreamMode[];
+  streamSubgraphs?: boolean;
+  /** Keep the run and its last event id so a reloaded page can re-join it. */
+  persistence?: RunPersistence;
+  callbacks?: RunControllerCallbacks;
+}
+
+export const DEFAULT_STREAM_MODES: StreamMode[] = ["values", "messages-tuple", "updates", "custom"];
+
+type EndReason = "replaced" | "disconnected" | "disposed";
+
+interface ActiveStream {
+  abort: AbortController;
+  threadId: string | null;
+  runId: string | null;
+  pendingStop?: CancelAction;
+  reconnecting: boolean;
+}
+
+/**
+ * Drives one session of the stream buffer with the runs client: starts, resumes, joins, stops
+ * and detaches runs, and records what happens. Framework-free: the React hooks are a thin
+ * binding over it, and any other binding can use it as it is.
+ *
+ * @example
+ * const controller = createRunController({ client, store, key: "chat", assistantId: "agent" });
+ * await controller.submit({ messages: [{ type: "human", content: "hi" }] });
+ */
+export function createRunController(options: RunControllerOptions): RunController {
+  return new RunController(options);
+}
+
+export class RunController {
+  private options: RunControllerOptions;
+  private threadId: string | null;
+  private active: ActiveStream | null = null;
+  private unsubscribePersistence: (() => void) | undefined;
+
+  constructor(options: RunControllerOptions) {
+    this.options = { ...options };
+    this.threadId = options.threadId ?? null;
+  }
+
+  get key(): string {
+    return this.options.key;
+  }
+
+  /** Updates what the next run uses (assistant, stream modes, callbacks); a running stream is left alone. */
+  configure(
+    changes: Partial<
+      Pick<RunControllerOptions, "assistantId" | "streamMode" | "streamSubgraphs" | "callbacks">
+    >,
+  ): void {
+    Object.assign(this.options, changes);
+  }
+
+  getThreadId(): string | null {
+    return this.threadId;
+  }
+
+  /** Makes sure the session exists and starts keeping the run for re-joins after a reload. */
+  attach(): void {
+    this.options.store.ensureSession(this.key, { threadId: this.threadId });
+    this.watchLastEventId();
+  }
+
+  /** Detaches from the stream (the run goes on on the server) and stops persisting. */
+  dispose(): void {
+    this.end("disposed");
+    this.unsubscribePersistence?.();
+    this.unsubscribePersistence = undefined;
+  }
+
+  /**
+   * Switches to another thread: the current stream is detached and the session starts afresh.
+   * Switching to the thread the controller is already on (for example the one it just made)
+   * changes nothing.
+   */
+  setThreadId(threadId: string | null): void {
+    if (threadId === this.threadId) return;
+    this.end("replaced");
+    this.threadId = threadId;
+    this.update((session) => resetSession(session, { threadId }));
+  }
+
+  /** Streams a new run with `input` (resumable by default). */
+  submit(input: unknown, options: SubmitOptions = {}): Promise<void> {
+    return this.start(input, options);
+  }
+
+  /**
+   * Answers pending interrupts: one value, or `{ [interruptId]: value }` for several at once.
+   *
+   * @example controller.resume({ [a.id]: "yes", [b.id]: "no" })
+   */
+  resume(answer: unknown, options: Omit<SubmitOptions, "command"> = {}): Promise<void> {
+    return this.start(undefined, { ...options, command: { resume: answer } });
+  }
+
+  /**
+   * Cancels the run on the server. Before the run id is known the stop is held and sent as soon
+   * as it is.
+   */
+  async stop({ action = "interrupt" }: { action?: CancelAction } = {}): Promise<void> {
+    const active = this.active;
+    const session = this.options.store.getSession(this.key);
+    const runId = active?.runId ?? session?.runId ?? null;
+    const threadId = active?.threadId ?? this.threadId;
+    if (!active && (!session || isFinalStatus(session.status) || session.status === "idle")) return;
+    this.update((s) => markCancelling(s));
+    if (active && (runId === null || threadId === null)) {
+      active.pendingStop = action;
+      return;
+    }
+    if (runId !== null && threadId !== null) await this.cancel(threadId, runId, action);
+  }
+
+  /** Closes the connection only: the run goes on, and `join` can re-attach to it. */
+  disconnect(): void {
+    this.end("disconnected");
+  }
+
+  /**
+   * Attaches to a run that is already going (or finished, if resumable). Continuing the
+   * session's own run picks up after the last event it saw, so nothing is shown twice.
+   */
+  async join(runId: string, joinOptions: JoinRunOptions = {}): Promise<void> {
+    const threadId = joinOptions.threadId ?? this.threadId;
+    if (threadId === null) throw new TypeError("join needs a thread id");
+    this.end("replaced");
+    if (threadId !== this.threadId) this.setThreadId(threadId);
+    const session = this.options.store.ensureSession(this.key, { threadId });
+    const sameRun = session.runId === runId;
+    const lastEventId =
+      joinOptions.lastEventId ?? (sameRun ? session.lastEventId : undefined) ?? "-1";
+    const active = this.begin(threadId, runId);
+    this.update((s) => {
+      const next = sameRun ? s : setStatus(s, "starting", Date.now());
+      return setConnection(
+        setRunIdentity({ ...next, status: "running" }, { threadId, runId }),
+        "connecting",
+      );
+    });
+    if (!sameRun || joinOptions.lastEventId !== undefined)
+      this.update((s) => ({ ...s, lastEventId }));
+    await this.consume(active, async () => {
+      if (joinOptions.hydrate) await this.hydrate(threadId, active.abort.signal);
+      return this.options.client.runs.joinStream(threadId, runId, {
+        lastEventId,
+        streamVersion: "v2",
+        signal: active.abort.signal,
+        onReconnect: (info) => this.onReconnect(active, info),
+      });
+    });
+  }
+
+  /** Re-joins the run kept by the persistence, if any. Returns whether there was one. */
+  async reconnectPersisted(): Promise<boolean> {
+    const saved = this.options.persistence?.load(this.key);
+    if (!saved) return false;
+    await this.join(saved.runId, {
+      threadId: saved.threadId,
+      lastEventId: saved.lastEventId,
+      hydrate: true,
+    });
+    return true;
+  }
+
+  /** Loads the thread's saved state into the session (history of an existing thread). */
+  async loadThreadState(signal?: AbortSignal): Promise<void> {
+    if (this.threadId === null) return;
+    await this.hydrate(this.threadId, signal);
+  }
+
+  private async start(input: unknown, options: SubmitOptions): Promise<void> {
+    this.end("replaced");
+    const requestedThread = options.threadId ?? this.threadId;
+    const active = this.begin(requestedThread, null);
+    this.update((s) =>
+      setConnection(setError(setStatus(s, "starting", Date.now()), null), "connecting"),
+    );
+    await this.consume(active, async () => {
+      const threadId = requestedThread ?? (await this.createThread(active));
+      active.threadId = threadId;
+      const { threadId: _ignored, ...createOptions } = options;
+      return this.options.client.runs.stream(threadId, this.options.assistantId, {
+        streamMode: this.options.streamMode ?? DEFAULT_STREAM_MODES,
+        streamSubgraphs: this.options.streamSubgraphs,
+        streamResumable: true,
+        ...createOptions,
+        ...(input === undefined ? {} : { input }),
+        streamVersion: "v2",
+        signal: active.abort.signal,
+        onRunCreated: (meta) => this.onRunCreated(active, meta.run_id),
+        onReconnect: (info) => this.onReconnect(active, info),
+      });
+    });
+  }
+
+  private begin(threadId: string | null, runId: string | null): ActiveStream {
+    const active: ActiveStream = {
+      abort: new AbortController(),
+      threadId,
+      runId,
+      reconnecting: false,
+    };
+    this.active = active;
+    return active;
+  }
+
+  /** Feeds the stream into the store and settles the session when it ends, however it ends. */
+  private async consume(
+    active: ActiveStream,
+    open: () => Promise<AsyncIterable<StreamEvent>>,
+  ): Promise<void> {
+    const { store } = this.options;
+    let opened = false;
+    try {
+      const events = await open();
+      for await (const event of events) {
+        if (this.active !== active) break;
+        if (!opened || active.reconnecting) {
+          opened = true;
+          active.reconnecting = false;
+          this.update((s) => setConnection(s, "open"));
+        }
+        if (event.type === "metadata" && active.runId === null) {
+          const runId = (event.data as { run_id?: unknown } | null)?.run_id;
+          if (typeof runId === "string") this.onRunCreated(active, runId);
+        }
+        store.enqueueEvent(this.key, event);
+      }
+      if (this.active === active) await this.settle(active);
+    } catch (error) {
+      if (this.active === active) await this.fail(active, error);
+    } finally {
+      if (this.active === active) this.active = null;
+    }
+  }
+
+  private async settle(active: ActiveStream): Promise<void> {
+    const session = this.options.store.getSession(this.key);
+    const status = await this.finalStatus(active, session?.status);
+    this.update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
+    this.finish(active, status);
+  }
+
+  /** What the run ended as: from the events when they tell, else from the server. */
+  private async finalStatus(
+    active: ActiveStream,
+    streamed: SessionStatus | undefined,
+  ): Promise<SessionStatus> {
+    this.options.store.flush();
+    const session = this.options.store.getSession(this.key);
+    if (session?.status === "error" || streamed === "error") return "error";
+    const paused = (session?.interrupts.length ?? 0) > 0 || session?.breakpoint === true;
+    if (paused) return "interrupted";
+    if (active.threadId === null || active.runId === null) return "success";
+    try {
+      const run = await this.options.client.runs.get(active.threadId, active.runId);
+      // A run paused by interrupt() ends "success" on the JS server; the session knows better.
+      return run.status === "pending" || run.status === "running" ? "success" : run.status;
+    } catch (error) {
+      // A rolled-back run is gone: it was cancelled.
+      if (error instanceof RunsClientError && error.kind === "not_found") return "interrupted";
+      return "success";
+    }
+  }
+
+  private async fail(active: ActiveStream, error: unknown): Promise<void> {
+    if (isAbortError(error) || active.abort.signal.aborted) return;
+    const typed =
+      error instanceof RunsClientError
+        ? error
+        : new RunsClientError({
+            kind: "network",
+            message: String((error as Error)?.message ?? error),
+            cause: error,
+          });
+    const sessionError: SessionError = {
+      kind: typed.kind,
+      message: typed.message,
+      status: typed.status,
+    };
+    if (typed.serverError) sessionError.name = typed.serverError.error;
+    this.options.store.flush();
+    this.update((s) => {
+      const withError = setError(s, sessionError);
+      const connection = typed.kind === "stream" ? "closed" : "failed";
+      return setConnection(setStatus(withError, "error", Date.now()), connection);
+    });
+    this.options.callbacks?.onError?.(typed);
+    this.finish(active, "error");
+  }
+
+  private finish(active: ActiveStream, status: SessionStatus): void {
+    this.options.persistence?.save(this.key, null);
+    if (active.threadId !== null) {
+      this.options.callbacks?.onRunFinished?.({
+        threadId: active.threadId,
+        runId: active.runId,
+        status,
+      });
+    }
+  }
+
+  private onRunCreated(active: ActiveStream, runId: string): void {
+    if (this.active !== active || active.runId === runId) return;
+    active.runId = runId;
+    const threadId = active.threadId;
+    this.update((s) =>
+      setRunIdentity(
+        { ...s, status: s.status === "starting" ? "running" : s.status },
+        { threadId, runId },
+      ),
+    );
+    if (threadId !== null) {
+      this.options.persistence?.save(this.key, { threadId, runId });
+      this.options.callbacks?.onRunCreated?.({ threadId, runId });
+    }
+    if (active.pendingStop && threadId !== null)
+      void this.cancel(threadId, runId, active.pendingStop);
+  }
+
+  private onReconnect(active: ActiveStream, info: ReconnectInfo): void {
+    if (this.active !== active) return;
+    active.reconnecting = true;
+    this.update((s) => setConnection(s, "reconnecting", info.attempt));
+  }
+
+  private async cancel(threadId: string, runId: string, action: CancelAction): Promise<void> {
+    try {
+      await this.options.client.runs.cancel(threadId, runId, false, action);
+    } catch (error) {
+      const typed = error instanceof RunsClientError ? error : undefined;
+      this.update((s) =>
+        setError(markCancelling(s, false), {
+          kind: typed?.kind ?? "network",
+          message: typed?.message ?? String(error),
+          status: typed?.status,
+        }),
+      );
+      if (typed) this.options.callbacks?.onError?.(typed);
+    }
+  }
+
+  private async createThread(active: ActiveStream): Promise<string> {
+    const thread = await this.options.client.threads.create({ signal: active.abort.signal });
+    this.threadId = thread.thread_id;
+    this.update((s) => setRunIdentity(s, { threadId: thread.thread_id }));
+    this.options.callbacks?.onThreadId?.(thread.thread_id);
+    return thread.thread_id;
+  }
+
+  private async hydrate(threadId: string, signal?: AbortSignal): Promise<void> {
+    const state = await this.options.client.threads.getState(threadId, undefined, { signal });
+    if (signal?.aborted) return;
+    this.update((s) => hydrateSession(s, state));
+  }
+
+  private end(reason: EndReason): void {
+    const active = this.active;
+    if (!active) return;
+    this.active = null;
+    active.abort.abort(reason);
+    this.update((s) => (isFinalStatus(s.status) ? s : setConnection(s, "closed")));
+  }
+
+  /** Persists the last event id once per store update, never per event. */
+  private watchLastEventId(): void {
+    const persistence = this.options.persistence;
+    if (!persistence || this.unsubscribePersistence) return;
+    let last: string | undefined;
+    this.unsubscribePersistence = this.options.store.subscribe((state) => {
+      const session = state.sessions[this.key];
+      if (!session || session.lastEventId === last || !session.runId || !session.threadId) return;
+      last = session.lastEventId;
+      if (isFinalStatus(session.status)) return;
+      persistence.save(this.key, {
+        threadId: session.threadId,
+        runId: session.runId,
+        lastEventId: last,
+      });
+    });
+  }
+
+  private update(reducer: Parameters<StreamStore["updateSession"]>[1]): void {
+    this.options.store.ensureSession(this.key, { threadId: this.threadId });
+    this.options.store.updateSession(this.key, reducer);
+  }
+}
