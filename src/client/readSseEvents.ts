@@ -10,14 +10,18 @@ const MAX_FRAME_CHARS = 64 * 1024 * 1024;
  * text when it does not (a bad frame never ends the stream). Comments and heartbeats are
  * skipped; frames without data are not events. `onBytes` is called once per network chunk,
  * which is all the idle watchdog needs (no per-line timers).
+ *
+ * Yields the parts in batches, one non-empty batch per network chunk: one async-generator step
+ * per chunk instead of one per event (a 16 KiB chunk holds about 16 `messages-tuple` events).
+ * The next chunk is read only when the caller asks for the next batch.
  */
 export async function* readSseEvents(
   body: ReadableStream<Uint8Array>,
   onBytes: () => void,
-): AsyncGenerator<StreamPart, void> {
+): AsyncGenerator<StreamPart[], void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const parsed: StreamPart[] = [];
+  let parsed: StreamPart[] = [];
   let parseFailure: RunsClientError | undefined;
   const parser = createParser({
     onEvent: (message) => parsed.push(toPart(message)),
@@ -39,14 +43,16 @@ export async function* readSseEvents(
       onBytes();
       parser.feed(decoder.decode(value, { stream: true }));
       if (parseFailure) throw parseFailure;
-      // Index loop, then truncate: avoids allocating a new array per chunk.
-      for (let i = 0; i < parsed.length; i++) yield parsed[i]!;
-      parsed.length = 0;
+      if (parsed.length > 0) {
+        const batch = parsed;
+        parsed = [];
+        yield batch;
+      }
     }
     // A frame cut off by the end of the body is incomplete and discarded, as the SSE spec says:
     // it may have lost its id line, and a re-join will deliver it whole.
     parser.feed(decoder.decode());
-    for (let i = 0; i < parsed.length; i++) yield parsed[i]!;
+    if (parsed.length > 0) yield parsed;
   } finally {
     reader.releaseLock();
   }

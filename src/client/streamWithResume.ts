@@ -53,9 +53,7 @@ const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 
 type ConnectionEnd =
-  | { kind: "finished" }
-  | { kind: "closed" }
-  | { kind: "dropped"; reason: "network" | "stall"; error: unknown };
+  { kind: "closed" } | { kind: "dropped"; reason: "network" | "stall"; error: unknown };
 
 /**
  * Streams a run's events and survives connection loss: when the run is resumable and the
@@ -81,8 +79,54 @@ export async function* streamWithResume<T>(
 
   for (;;) {
     const before = state.lastEventId;
-    const end: ConnectionEnd = yield* pump(connection, state, options, connector, map);
-    if (end.kind === "finished") return;
+    // The per-event work happens here, in the one generator the caller iterates: `pump` hands
+    // over a whole network chunk's events at a time, so an event costs one generator step, not
+    // three (reader, pump, this). Each event is still checked, announced and mapped right
+    // before it is yielded, as if the events came one by one.
+    const reading = pump(connection, state, options, connector);
+    let end: ConnectionEnd | undefined;
+    try {
+      connection: for (;;) {
+        const step = await reading.next();
+        if (step.done) {
+          end = step.value;
+          break;
+        }
+        const batch = step.value;
+        for (let i = 0; i < batch.length; i++) {
+          const part = batch[i]!;
+          const id = part.id;
+          if (id !== undefined) {
+            if (
+              state.lastEventId !== undefined &&
+              (compareEventIds(id, state.lastEventId) ?? 1) <= 0
+            )
+              continue;
+            state.lastEventId = id;
+            state.resumable = true;
+          }
+          if (part.event === "end") return;
+          if (part.event === "metadata")
+            announceRun(state, runOfMetadata(part.data, state.target.threadId), options);
+          try {
+            yield map(part);
+          } catch (error) {
+            // Thrown into the stream by the caller (`.throw()`): `pump` judges it exactly like
+            // an error while reading (and ends by returning or throwing, never by yielding).
+            end = (await reading.throw(error)).value as ConnectionEnd;
+            break connection;
+          }
+          if (part.event === "error") {
+            if (options.raiseError === false) return;
+            throw runError(part.data);
+          }
+        }
+      }
+    } finally {
+      // Stopped before the connection ended (end or error event, early stop by the caller):
+      // closes the connection.
+      if (end === undefined) await reading.return(undefined as never);
+    }
     if (state.lastEventId !== before) failures = 0;
     const runId = state.target.runId;
     if (!canReconnect || !state.resumable || runId === undefined) {
@@ -130,19 +174,16 @@ export async function* streamWithResume<T>(
   }
 }
 
-/** Reads one connection to its end; yields new events and reports how the connection ended. */
-async function* pump<T>(
+/**
+ * Reads one connection to its end; yields its events a network chunk at a time and reports how
+ * the connection ended. The caller filters, announces and maps the events.
+ */
+async function* pump(
   { response, controller, release }: Connection,
-  state: {
-    target: { threadId: string | null; runId: string | undefined };
-    lastEventId: string | undefined;
-    resumable: boolean;
-    announced: boolean;
-  },
+  state: { resumable: boolean },
   options: StreamWithResumeOptions,
   connector: StreamConnector,
-  map: (part: StreamPart) => T,
-): AsyncGenerator<T, ConnectionEnd> {
+): AsyncGenerator<StreamPart[], ConnectionEnd> {
   const body = response.body;
   let stalled = false;
   const watchdog = state.resumable
@@ -153,23 +194,7 @@ async function* pump<T>(
     : createIdleWatchdog(0, () => {});
   try {
     if (!body) return { kind: "closed" };
-    for await (const part of readSseEvents(body, watchdog.touch)) {
-      const id = part.id;
-      if (id !== undefined) {
-        if (state.lastEventId !== undefined && (compareEventIds(id, state.lastEventId) ?? 1) <= 0)
-          continue;
-        state.lastEventId = id;
-        state.resumable = true;
-      }
-      if (part.event === "end") return { kind: "finished" };
-      if (part.event === "metadata")
-        announceRun(state, runOfMetadata(part.data, state.target.threadId), options);
-      yield map(part);
-      if (part.event === "error") {
-        if (options.raiseError === false) return { kind: "finished" };
-        throw runError(part.data);
-      }
-    }
+    yield* readSseEvents(body, watchdog.touch);
     if (stalled) return { kind: "dropped", reason: "stall", error: undefined };
     return { kind: "closed" };
   } catch (error) {

@@ -1,7 +1,8 @@
 "use client";
 export { RunsProvider, type RunsProviderProps } from "./RunsProvider";
 export { useRunsClient } from "./useRunsClient";
-export { useRunStream, type UseRunStreamOptions, type UseRunStreamResult } from "./useRunStream";
+export { useRunStream, type UseRunStreamResult } from "./useRunStream";
+export { useRunController, type UseRunStreamOptions, type RunControls } from "./useRunController";
 export {
   useRunSession,
   useRunStatus,

@@ -2,7 +2,7 @@ import { isPlainObject, type PlainObject } from "../isPlainObject";
 import type { Message, MessageContent, MessageType, ToolCall } from "./Message";
 import { parseJsonObject } from "./parseJsonObject";
 
-/** A message read from the wire, and whether it was a delta (`…Chunk`) to merge. */
+/** A message read from the wire, and whether it was a delta (`…Chunk`, or with `tool_call_chunks`) to merge. */
 export interface WireMessage {
   message: Message;
   isChunk: boolean;
@@ -52,7 +52,9 @@ export function readWireMessage(raw: unknown, fallbackId = ""): WireMessage | nu
     content: readContent(fields.content),
   };
   if (Array.isArray(fields.tool_calls)) message.tool_calls = fields.tool_calls.map(readToolCall);
-  return { message, isChunk: rawType.endsWith("Chunk") };
+  // The Python server names deltas `AIMessageChunk`; the JS server sends them as `type: "ai"`,
+  // recognisable by the `tool_call_chunks` list that only chunks carry.
+  return { message, isChunk: rawType.endsWith("Chunk") || Array.isArray(fields.tool_call_chunks) };
 }
 
 /**

@@ -1,0 +1,9 @@
+"use client";
+export { ConnectionStatus, type ConnectionStatusProps } from "./ConnectionStatus";
+export {
+  useConnectionStatus,
+  type ConnectionInfo,
+  type ConnectionStatusState,
+  type UseConnectionStatusOptions,
+} from "./useConnectionStatus";
+export { CONNECTION_STATUS_INFO, type ConnectionStateInfo } from "./connectionStatusInfo";

@@ -1,0 +1,313 @@
+"use client";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { PendingInterrupt } from "../../store/interrupts/PendingInterrupt";
+import { useLatestRef } from "../../hooks/useLatestRef";
+import { useOptionalRunSession } from "../StreamEventLog/useOptionalRunSession";
+import type { AnswerIssue, AnswerResult } from "./AnswerResult";
+import {
+  buildHitlResponse,
+  initialHitlDrafts,
+  type HitlActionDraft,
+  type HitlResponse,
+} from "./buildHitlResponse";
+import {
+  buildInboxResponse,
+  initialInboxDraft,
+  type InboxDraft,
+  type InboxResponse,
+} from "./buildInboxResponse";
+import { buildResumeValue } from "./buildResumeValue";
+import {
+  buildValueAnswer,
+  initialValueDraft,
+  type AnswerMode,
+  type ValueDraft,
+} from "./buildValueAnswer";
+import {
+  classifyInterrupt,
+  type HitlDecisionType,
+  type HitlRequest,
+  type InboxRequest,
+  type InboxResponseType,
+} from "./classifyInterrupt";
+
+/** What the panel needs of `useRunStream()`'s result (pass the whole result). */
+export interface ResumableStream {
+  resume: (answer: unknown) => Promise<unknown> | unknown;
+  interrupts?: readonly PendingInterrupt[];
+  breakpoint?: boolean;
+}
+
+export interface UseInterruptPanelOptions {
+  /** The session key (`useRunStream().key`): reads pending interrupts and the breakpoint. */
+  runKey?: string;
+  /** `useRunStream()`'s result: its interrupts, breakpoint and `resume`. */
+  stream?: ResumableStream;
+  /** Pending interrupts (win over `stream` and `runKey`). */
+  interrupts?: readonly PendingInterrupt[];
+  /** Paused at a static breakpoint (wins over `stream` and `runKey`). */
+  breakpoint?: boolean;
+  /** Called with the resume value (wins over `stream.resume`). Wire it to `useRunStream().resume`. */
+  onResume?: (resumeValue: unknown) => Promise<unknown> | unknown;
+}
+
+interface ItemBase {
+  id: string;
+  interrupt: PendingInterrupt;
+  /** 0-based position among the pending interrupts. */
+  position: number;
+  issues: AnswerIssue[];
+}
+
+export type InterruptItem =
+  | (ItemBase & {
+      kind: "hitl";
+      request: HitlRequest;
+      drafts: HitlActionDraft[];
+      answer: AnswerResult<HitlResponse>;
+    })
+  | (ItemBase & {
+      kind: "inbox";
+      request: InboxRequest;
+      draft: InboxDraft;
+      /** The value arrived as a list (agent-inbox sends `[HumanInterrupt]`). */
+      answer: AnswerResult<InboxResponse[]>;
+    })
+  | (ItemBase & { kind: "value"; draft: ValueDraft; answer: AnswerResult<unknown> });
+
+export interface InterruptPanelState {
+  items: InterruptItem[];
+  /** Paused at a static breakpoint (with nothing to answer but "continue"). */
+  breakpoint: boolean;
+  /** Something waits for an answer (interrupts or a breakpoint). */
+  pending: boolean;
+  /** The value `submit` would send, when every answer is complete. */
+  resumeValue: unknown;
+  canSubmit: boolean;
+  /** What is still missing or wrong, one line each (empty when `canSubmit`). */
+  problems: string[];
+  submitting: boolean;
+  /** The last submit failed with this message. */
+  error: string | null;
+  /** The last submit went through (until the answers change). */
+  sent: boolean;
+  /** "Continue", "Resume", or "Resume with N answers". */
+  submitLabel: string;
+  /** Sends every answer together (nothing happens while `canSubmit` is false). */
+  submit: () => Promise<void>;
+  setHitlDecision: (id: string, action: number, decision: HitlDecisionType) => void;
+  setHitlArgs: (id: string, action: number, text: string) => void;
+  setHitlMessage: (id: string, action: number, text: string) => void;
+  setInboxChoice: (id: string, choice: InboxResponseType) => void;
+  setInboxArgs: (id: string, text: string) => void;
+  setInboxResponse: (id: string, text: string) => void;
+  setAnswerMode: (id: string, mode: AnswerMode) => void;
+  setAnswerText: (id: string, text: string) => void;
+}
+
+type Draft = HitlActionDraft[] | InboxDraft | ValueDraft;
+const NO_INTERRUPTS: readonly PendingInterrupt[] = [];
+
+/**
+ * The behaviour of the interrupt panel, without markup: pending interrupts classified (LangChain
+ * HITL request, agent-inbox interrupt, any other value, static breakpoint), a draft answer per
+ * interrupt with validation, and one `submit` that resumes them together (`{ [id]: answer }`
+ * for several, the plain answer for one, `null` for a breakpoint).
+ *
+ * @example
+ * const stream = useRunStream({ assistantId: "agent" });
+ * const panel = useInterruptPanel({ stream });
+ * panel.setHitlDecision(panel.items[0].id, 0, "approve");
+ * await panel.submit(); // stream.resume({ decisions: [{ type: "approve" }] })
+ */
+export function useInterruptPanel(options: UseInterruptPanelOptions = {}): InterruptPanelState {
+  const { runKey, stream, onResume } = options;
+  const sessionInterrupts = useOptionalRunSession(runKey, (session) => session?.interrupts);
+  const sessionBreakpoint = useOptionalRunSession(runKey, (session) => session?.breakpoint);
+  const interrupts = options.interrupts ?? stream?.interrupts ?? sessionInterrupts ?? NO_INTERRUPTS;
+  const breakpoint =
+    interrupts.length === 0 &&
+    (options.breakpoint ?? stream?.breakpoint ?? sessionBreakpoint ?? false);
+
+  const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const inFlight = useRef(false);
+
+  const items = useMemo(
+    () =>
+      interrupts.map((interrupt, position) => toItem(interrupt, position, drafts[interrupt.id])),
+    [interrupts, drafts],
+  );
+
+  const problems = items.flatMap((item) => {
+    const prefix = items.length > 1 ? `Interrupt ${item.position + 1}: ` : "";
+    return item.issues.map((issue) => prefix + issue.message);
+  });
+  const complete = problems.length === 0;
+  const resumeValue = complete
+    ? buildResumeValue(items.map((item) => ({ id: item.id, value: item.answer.value })))
+    : undefined;
+  const pending = items.length > 0 || breakpoint;
+  const handler = onResume ?? stream?.resume;
+  const canSubmit = pending && complete && !submitting && handler !== undefined;
+
+  const latest = useLatestRef({ canSubmit, resumeValue, handler });
+
+  const submit = useCallback(async () => {
+    const { canSubmit: ready, resumeValue: value, handler: send } = latest.current;
+    if (!ready || send === undefined || inFlight.current) return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setError(null);
+    setSent(false);
+    try {
+      await send(value);
+      setSent(true);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  }, [latest]);
+
+  const update = useCallback(
+    <D extends Draft>(id: string, initial: () => D, change: (draft: D) => D) => {
+      setSent(false);
+      setDrafts((current) => ({ ...current, [id]: change((current[id] as D) ?? initial()) }));
+    },
+    [],
+  );
+  const requestOf = useCallback(
+    (id: string) => interrupts.find((interrupt) => interrupt.id === id)?.value,
+    [interrupts],
+  );
+  const updateHitl = useCallback(
+    (id: string, action: number, change: (draft: HitlActionDraft) => HitlActionDraft) =>
+      update<HitlActionDraft[]>(
+        id,
+        () => {
+          const classified = classifyInterrupt(requestOf(id));
+          return classified.kind === "hitl" ? initialHitlDrafts(classified.request) : [];
+        },
+        (list) => list.map((draft, index) => (index === action ? change(draft) : draft)),
+      ),
+    [update, requestOf],
+  );
+  const updateInbox = useCallback(
+    (id: string, change: (draft: InboxDraft) => InboxDraft) =>
+      update<InboxDraft>(
+        id,
+        () => {
+          const classified = classifyInterrupt(requestOf(id));
+          return classified.kind === "inbox"
+            ? initialInboxDraft(classified.request)
+            : { argsText: "{}", response: "" };
+        },
+        change,
+      ),
+    [update, requestOf],
+  );
+  const updateValue = useCallback(
+    (id: string, change: (draft: ValueDraft) => ValueDraft) =>
+      update<ValueDraft>(id, initialValueDraft, change),
+    [update],
+  );
+
+  return {
+    items,
+    breakpoint,
+    pending,
+    resumeValue,
+    canSubmit,
+    problems,
+    submitting,
+    error,
+    sent,
+    submitLabel:
+      items.length === 0
+        ? "Continue"
+        : items.length === 1
+          ? "Resume"
+          : `Resume with ${items.length} answers`,
+    submit,
+    setHitlDecision: useCallback(
+      (id, action, decision) => updateHitl(id, action, (d) => ({ ...d, decision })),
+      [updateHitl],
+    ),
+    setHitlArgs: useCallback(
+      (id, action, argsText) => updateHitl(id, action, (d) => ({ ...d, argsText })),
+      [updateHitl],
+    ),
+    setHitlMessage: useCallback(
+      (id, action, message) => updateHitl(id, action, (d) => ({ ...d, message })),
+      [updateHitl],
+    ),
+    setInboxChoice: useCallback(
+      (id, choice) => updateInbox(id, (d) => ({ ...d, choice })),
+      [updateInbox],
+    ),
+    setInboxArgs: useCallback(
+      (id, argsText) => updateInbox(id, (d) => ({ ...d, argsText })),
+      [updateInbox],
+    ),
+    setInboxResponse: useCallback(
+      (id, response) => updateInbox(id, (d) => ({ ...d, response })),
+      [updateInbox],
+    ),
+    setAnswerMode: useCallback(
+      (id, mode) => updateValue(id, (d) => ({ ...d, mode })),
+      [updateValue],
+    ),
+    setAnswerText: useCallback(
+      (id, text) => updateValue(id, (d) => ({ ...d, text })),
+      [updateValue],
+    ),
+  };
+}
+
+function toItem(
+  interrupt: PendingInterrupt,
+  position: number,
+  stored: Draft | undefined,
+): InterruptItem {
+  const base = { id: interrupt.id, interrupt, position };
+  const classified = classifyInterrupt(interrupt.value);
+  if (classified.kind === "hitl") {
+    const drafts = Array.isArray(stored) ? stored : initialHitlDrafts(classified.request);
+    const answer = buildHitlResponse(classified.request, drafts);
+    return {
+      ...base,
+      kind: "hitl",
+      request: classified.request,
+      drafts,
+      answer,
+      issues: answer.issues,
+    };
+  }
+  if (classified.kind === "inbox") {
+    const draft = isInboxDraft(stored) ? stored : initialInboxDraft(classified.request);
+    const answer = buildInboxResponse(classified.request, draft);
+    return {
+      ...base,
+      kind: "inbox",
+      request: classified.request,
+      draft,
+      answer,
+      issues: answer.issues,
+    };
+  }
+  const draft = isValueDraft(stored) ? stored : initialValueDraft();
+  const answer = buildValueAnswer(draft);
+  return { ...base, kind: "value", draft, answer, issues: answer.issues };
+}
+
+function isInboxDraft(draft: Draft | undefined): draft is InboxDraft {
+  return typeof draft === "object" && !Array.isArray(draft) && "response" in draft;
+}
+
+function isValueDraft(draft: Draft | undefined): draft is ValueDraft {
+  return typeof draft === "object" && !Array.isArray(draft) && "mode" in draft;
+}

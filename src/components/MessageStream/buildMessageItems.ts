@@ -1,0 +1,170 @@
+import type { Message, ToolCallChunk } from "../../store/messages/Message";
+import { contentParts, contentText, toJson, type ContentPart } from "./messageContent";
+
+/** The role a message is shown with. */
+export type MessageRole = "human" | "ai" | "tool" | "system" | "other";
+
+/** A tool call of an AI message, with the tool's answer when it came. */
+export interface ToolCallItem {
+  id: string;
+  name: string;
+  /** The arguments as indented JSON, or the raw text streamed so far. */
+  argsText: string;
+  /** The arguments are still streaming (not yet valid JSON). */
+  partial: boolean;
+  /** The model sent arguments that are not valid JSON. */
+  invalid: boolean;
+  /** The ToolMessage answering this call (matched by `tool_call_id`). */
+  result?: Message;
+  resultParts: ContentPart[];
+}
+
+/** One message as the stream shows it. */
+export interface MessageItem {
+  message: Message;
+  /** The message id (or its position): a React key. */
+  key: string;
+  role: MessageRole;
+  /** `User`, `Assistant`, `Tool`, `System`, or the message type. */
+  label: string;
+  parts: ContentPart[];
+  toolCalls: ToolCallItem[];
+  /** This is the AI message still streaming. */
+  streaming: boolean;
+}
+
+export const ROLE_LABELS: Record<MessageRole, string> = {
+  human: "User",
+  ai: "Assistant",
+  tool: "Tool",
+  system: "System",
+  other: "Message",
+};
+
+const KNOWN_ROLES: ReadonlySet<string> = new Set(["human", "ai", "tool", "system"]);
+
+/** The role of a message type (`other` for types the stream has no label for). */
+export function roleOf(message: Pick<Message, "type">): MessageRole {
+  const type: string = message.type;
+  return KNOWN_ROLES.has(type) ? (type as MessageRole) : "other";
+}
+
+/**
+ * Turns assembled messages into what the stream shows: each tool result moves under the call
+ * it answers; the last AI message is marked streaming while the run goes on. Remove markers
+ * are skipped.
+ *
+ * @example buildMessageItems(messages, { streaming: true }).at(-1)?.streaming // true for an AI reply
+ */
+export function buildMessageItems(
+  messages: readonly Message[],
+  { streaming = false }: { streaming?: boolean } = {},
+): MessageItem[] {
+  const shown = messages.filter((message) => message && message.type !== "remove");
+  const callIds = new Set<string>();
+  for (const message of shown) {
+    if (message.type === "ai") for (const call of message.tool_calls ?? []) callIds.add(call.id);
+  }
+  const results = new Map<string, Message>();
+  for (const message of shown) {
+    if (message.type === "tool" && message.tool_call_id && callIds.has(message.tool_call_id)) {
+      results.set(message.tool_call_id, message);
+    }
+  }
+  const last = shown.at(-1);
+  const items: MessageItem[] = [];
+  shown.forEach((message, position) => {
+    if (message.type === "tool" && message.tool_call_id && results.get(message.tool_call_id)) {
+      return; // shown under its call
+    }
+    const role = roleOf(message);
+    items.push({
+      message,
+      key: typeof message.id === "string" && message.id !== "" ? message.id : `#${position}`,
+      role,
+      label: role === "other" ? String(message.type) : ROLE_LABELS[role],
+      parts: contentParts(message.content),
+      toolCalls: role === "ai" ? toolCallItems(message, results) : [],
+      streaming: streaming && role === "ai" && message === last,
+    });
+  });
+  return items;
+}
+
+function toolCallItems(message: Message, results: Map<string, Message>): ToolCallItem[] {
+  const chunks = message.tool_call_chunks ?? [];
+  const items: ToolCallItem[] = (message.tool_calls ?? []).map((call, position) => {
+    const raw = rawArgs(chunks, call.id, position);
+    const partial = raw !== undefined && raw !== "" && !parses(raw);
+    const result = results.get(call.id);
+    return {
+      id: call.id,
+      name: call.name,
+      argsText: partial ? (raw as string) : toJson(call.args ?? {}),
+      partial,
+      invalid: false,
+      result,
+      resultParts: result ? contentParts(result.content) : [],
+    };
+  });
+  const known = new Set(items.map((item) => item.id));
+  for (const call of message.invalid_tool_calls ?? []) {
+    const id = call.id ?? "";
+    // Streamed chunks carry per-chunk invalid calls that the assembled call supersedes.
+    if (known.has(id) || chunks.length > 0) continue;
+    items.push({
+      id,
+      name: call.name ?? "",
+      argsText: call.args ?? "",
+      partial: false,
+      invalid: true,
+      result: id ? results.get(id) : undefined,
+      resultParts: id && results.get(id) ? contentParts(results.get(id)?.content) : [],
+    });
+  }
+  return items;
+}
+
+function rawArgs(chunks: readonly ToolCallChunk[], id: string, position: number) {
+  const chunk = chunks.find((c) => c.id === id) ?? chunks[position];
+  return typeof chunk?.args === "string" ? chunk.args : undefined;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to announce when a message is complete: `Assistant: <text>` (shortened), the tools it
+ * called, or a tool's answer. Empty for human messages (the user wrote them).
+ *
+ * @example announceMessage({ id: "1", type: "ai", content: "It is sunny." }) // "Assistant: It is sunny."
+ */
+export function announceMessage(message: Message, max = 280): string {
+  const role = roleOf(message);
+  if (role === "human" || message.type === "remove") return "";
+  const text = contentText(message.content).trim();
+  const calls = (message.tool_calls ?? []).map((call) => call.name).filter(Boolean);
+  const said =
+    text !== ""
+      ? text
+      : calls.length > 0
+        ? `called ${calls.join(", ")}`
+        : contentParts(message.content).length > 0
+          ? "sent content"
+          : "";
+  if (said === "") return "";
+  const label =
+    role === "tool" && message.name
+      ? `Tool ${message.name}`
+      : role === "other"
+        ? String(message.type)
+        : ROLE_LABELS[role];
+  const line = `${label}: ${said}`;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

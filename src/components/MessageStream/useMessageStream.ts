@@ -1,0 +1,70 @@
+"use client";
+import { useMemo } from "react";
+import type { Message } from "../../store/messages/Message";
+import type { SessionStatus } from "../../store/RunSession";
+import { useOptionalRunSession } from "../StreamEventLog/useOptionalRunSession";
+import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
+
+export interface UseMessageStreamOptions {
+  /** The session key (`useRunStream().key`): reads messages and status from the buffer. */
+  runKey?: string;
+  /** Messages to show (wins over `runKey`). */
+  messages?: readonly Message[];
+  /** Whether the run is still going (wins over the session's status). */
+  isStreaming?: boolean;
+  /** The run's status (wins over the session's); active statuses mean streaming. */
+  status?: SessionStatus;
+}
+
+export interface MessageStreamState {
+  items: MessageItem[];
+  /** The run is going: the last AI message is still streaming. */
+  isStreaming: boolean;
+  /** The run is going and no AI reply has started yet (after the last message). */
+  awaitingReply: boolean;
+  /** A polite announcement of the latest complete message (changes once per message). */
+  announcement: string;
+  /** Number of messages shown (tool results under their calls not counted). */
+  count: number;
+}
+
+const ACTIVE: ReadonlySet<SessionStatus> = new Set(["starting", "pending", "running"]);
+const NO_MESSAGES: readonly Message[] = [];
+
+/**
+ * The behaviour of the message stream, without markup: assembled messages as items (tool results
+ * under their calls, roles and labels, text or JSON parts), whether the last AI message is still
+ * streaming, and one announcement per completed message (not per token).
+ *
+ * @example
+ * const { items, isStreaming } = useMessageStream({ runKey: stream.key });
+ * items.map((item) => <p key={item.key}>{item.label}: {item.parts.length} parts</p>);
+ */
+export function useMessageStream(options: UseMessageStreamOptions = {}): MessageStreamState {
+  const { runKey } = options;
+  const sessionMessages = useOptionalRunSession(runKey, (session) => session?.messages);
+  const sessionStatus = useOptionalRunSession(runKey, (session) => session?.status);
+  const messages = options.messages ?? sessionMessages ?? NO_MESSAGES;
+  const status = options.status ?? sessionStatus ?? "idle";
+  const isStreaming = options.isStreaming ?? ACTIVE.has(status);
+
+  const items = useMemo(
+    () => buildMessageItems(messages, { streaming: isStreaming }),
+    [messages, isStreaming],
+  );
+  const last = items.at(-1);
+  const awaitingReply = isStreaming && (last === undefined || last.role !== "ai");
+  const announcement = announceLatest(messages, isStreaming);
+
+  return { items, isStreaming, awaitingReply, announcement, count: items.length };
+}
+
+/** The announcement of the latest complete message (the streaming one is not complete). */
+function announceLatest(messages: readonly Message[], isStreaming: boolean): string {
+  const streamingLast = isStreaming && messages.at(-1)?.type === "ai";
+  for (let i = messages.length - (streamingLast ? 2 : 1); i >= 0; i--) {
+    const message = messages[i] as Message;
+    if (message.type !== "remove") return announceMessage(message);
+  }
+  return "";
+}

@@ -1,0 +1,28 @@
+"use client";
+export { StreamEventLog, type StreamEventLogProps } from "./StreamEventLog";
+export {
+  useStreamEventLog,
+  type CopyState,
+  type StreamEventLogState,
+  type UseStreamEventLogOptions,
+} from "./useStreamEventLog";
+export {
+  useFollowTailVirtualizer,
+  type FollowTailVirtualizer,
+  type UseFollowTailVirtualizerOptions,
+} from "./useFollowTailVirtualizer";
+export {
+  createEventLogIndex,
+  EventLogIndex,
+  type EventLogFacets,
+  type EventLogFilter,
+  type EventLogView,
+  type FacetCount,
+} from "./createEventLogIndex";
+export {
+  formatRelativeTime,
+  namespaceLabel,
+  namespaceOf,
+  prettyEvent,
+  previewEvent,
+} from "./formatEvent";

@@ -1,0 +1,89 @@
+"use client";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+
+export interface UseFollowTailVirtualizerOptions {
+  /** Rows to virtualize. */
+  count: number;
+  /** A stable key per row (for example the event's seq), so measured heights follow the row. */
+  getItemKey?: (index: number) => number | string;
+  /** Height of a collapsed row in px (rows are measured; this is the first guess). */
+  estimateSize?: number;
+  /** Rows rendered beyond the visible ones, on each side (default 12). */
+  overscan?: number;
+  /** Follow the tail at first (default true). */
+  follow?: boolean;
+}
+
+export interface FollowTailVirtualizer {
+  /** Give it to the scrolling element as its `ref` (a callback ref). */
+  setScrollElement: (element: HTMLDivElement | null) => void;
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  /** True while the view sticks to the newest row. */
+  following: boolean;
+  /** Scrolls to the newest row and follows the tail again. */
+  jumpToLatest: () => void;
+  /** Give it to the scrolling element's `onScroll`: scrolling up stops following. */
+  onScroll: () => void;
+}
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const BOTTOM_SLACK = 4;
+
+/**
+ * A `@tanstack/react-virtual` virtualizer that follows the tail: as rows arrive it stays scrolled
+ * to the newest one, until the user scrolls up; scrolling back to the bottom (or
+ * `jumpToLatest`) follows again. Rows are measured (`measureElement`), so expanded rows can be
+ * any height.
+ *
+ * @example
+ * const tail = useFollowTailVirtualizer({ count: rows.count });
+ * <div ref={tail.setScrollElement} onScroll={tail.onScroll} style={{ overflow: "auto" }}>…</div>
+ */
+export function useFollowTailVirtualizer(
+  options: UseFollowTailVirtualizerOptions,
+): FollowTailVirtualizer {
+  const { count, getItemKey, estimateSize = 28, overscan = 12, follow = true } = options;
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [following, setFollowing] = useState(follow);
+  const lastTop = useRef(0);
+
+  // The virtualizer is read afresh on every render here, never memoized.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLDivElement, Element>({
+    count,
+    getScrollElement: () => element,
+    estimateSize: () => estimateSize,
+    overscan,
+    getItemKey,
+  });
+  const totalSize = virtualizer.getTotalSize();
+
+  // Stick to the bottom after every change of the rows or their measured heights.
+  useLayoutEffect(() => {
+    if (!following || element === null) return;
+    const bottom = Math.max(0, element.scrollHeight - element.clientHeight);
+    if (Math.abs(element.scrollTop - bottom) > 0.5) element.scrollTop = bottom;
+    lastTop.current = element.scrollTop;
+  }, [element, following, count, totalSize]);
+
+  const onScroll = useCallback(() => {
+    if (element === null) return;
+    const top = element.scrollTop;
+    const atBottom = element.scrollHeight - top - element.clientHeight <= BOTTOM_SLACK;
+    // Only a move up leaves the tail: re-measured rows and new rows never do.
+    if (atBottom) setFollowing(true);
+    else if (top < lastTop.current - 1) setFollowing(false);
+    lastTop.current = top;
+  }, [element]);
+
+  const jumpToLatest = useCallback(() => {
+    if (element !== null) {
+      element.scrollTop = Math.max(0, element.scrollHeight - element.clientHeight);
+      lastTop.current = element.scrollTop;
+    }
+    setFollowing(true);
+  }, [element]);
+
+  return { setScrollElement: setElement, virtualizer, following, jumpToLatest, onScroll };
+}

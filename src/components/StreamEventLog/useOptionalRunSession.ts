@@ -1,0 +1,31 @@
+"use client";
+import { useContext } from "react";
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import { RunsContext } from "../../hooks/RunsContext";
+import type { StreamStoreState } from "../../store/createStreamStore";
+import type { AnyRunSession } from "../../store/createStreamStore";
+
+/** Stands in for the provider's store when a component is given plain props (no `runKey`). */
+const NO_SESSIONS = createStore<StreamStoreState>()(() => ({ sessions: {} }));
+
+/**
+ * A slice of the run session under `runKey`, or `selector(undefined)` without a key. Unlike
+ * `useRunSession` it works outside a `RunsProvider` as long as no key is given, so components
+ * can take plain props in stories and tests; a key without a provider throws the provider error.
+ *
+ * @example const log = useOptionalRunSession(runKey, (s) => s?.eventLog);
+ */
+export function useOptionalRunSession<T>(
+  runKey: string | undefined,
+  selector: (session: AnyRunSession | undefined) => T,
+): T {
+  const context = useContext(RunsContext);
+  if (runKey !== undefined && context === null) {
+    throw new Error("langgraph-runs-react: a runKey needs a <RunsProvider> above the component.");
+  }
+  const store = runKey === undefined || context === null ? NO_SESSIONS : context.store;
+  return useStore(store, (state: StreamStoreState) =>
+    selector(runKey === undefined ? undefined : state.sessions[runKey]),
+  );
+}
