@@ -1,7 +1,10 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-/** Library build: one ESM file per package entry, peers and runtime deps left external. */
+/**
+ * Library build: one ESM file per package entry, peers and runtime deps left external. The
+ * React entry keeps its "use client" directive (checked by the packaging test).
+ */
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -10,7 +13,11 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { client: "src/client/index.ts" },
+      entry: {
+        index: "src/index.ts",
+        client: "src/client/index.ts",
+        testing: "src/testing/index.ts",
+      },
       formats: ["es"],
     },
     rolldownOptions: {

@@ -1,0 +1,56 @@
+"use client";
+/**
+ * langgraph-runs-react: hooks and components for the LangGraph Agent Server's Runs API.
+ * The runs client alone is at `langgraph-runs-react/client`, transcripts at
+ * `langgraph-runs-react/testing`, the default theme at `langgraph-runs-react/styles.css`.
+ */
+export * from "./hooks";
+export * from "./components";
+export * from "./query";
+export {
+  createRunController,
+  RunController,
+  DEFAULT_STREAM_MODES,
+  type SubmitOptions,
+  type JoinRunOptions,
+  type RunControllerOptions,
+  type RunControllerCallbacks,
+} from "./store/createRunController";
+export {
+  createStoragePersistence,
+  type RunPersistence,
+  type PersistedRun,
+} from "./store/RunPersistence";
+export {
+  createStreamStore,
+  eventLogAt,
+  eventLogSize,
+  eventLogSlice,
+  eventLogToArray,
+  type StreamStore,
+  type EventLog,
+  type EventLogEntry,
+  type RunSession,
+  type SessionStatus,
+  type SessionError,
+  type ConnectionState,
+  type Message,
+  type ContentBlock,
+  type ToolCall,
+  type PendingInterrupt,
+} from "./store";
+export {
+  createClient,
+  RunsClientError,
+  isRunsClientError,
+  isAbortError,
+  type LangGraphRunsClient,
+  type RunsErrorKind,
+  type Run,
+  type RunStatus,
+  type StreamMode,
+  type StreamEvent,
+  type StreamPart,
+  type ClientOptions,
+  type Interrupt,
+} from "./client";
