@@ -1,14 +1,20 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumPath, chromiumArgs } from "./scripts/chromium.mjs";
 
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
 /**
- * Three projects share one embedded Agent Server (started once by the global setup and handed
+ * Four projects share one embedded Agent Server (started once by the global setup and handed
  * to tests with `inject("agentServerUrl")`):
  * - unit: pure code and hooks in jsdom;
  * - e2e: the runs client in Node against the real server;
- * - browser: hooks and components in Chromium.
+ * - browser: hooks and components in Chromium;
+ * - storybook: every story as a test in Chromium.
  */
 export default defineConfig({
   plugins: [react()],
@@ -29,7 +35,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["test/e2e/**/*.test.{ts,tsx}"],
+          include: [
+            "test/e2e/**/*.test.{ts,tsx}",
+            "test/reliability/**/*.test.{ts,tsx}",
+            "test/demo/**/*.test.ts",
+          ],
           environment: "node",
         },
       },
@@ -38,6 +48,23 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.{ts,tsx}", "test/hooks/**/*.test.{ts,tsx}"],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test in Chromium (play functions + a11y checks).
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        test: {
+          name: "storybook",
           browser: {
             enabled: true,
             headless: true,

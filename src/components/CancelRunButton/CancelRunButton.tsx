@@ -35,7 +35,11 @@ export function CancelRunButton({ className, size = "medium", ...options }: Canc
       data-run-status={cancel.runStatus}
     >
       {phase === "confirming" ? (
-        <span className="lgr-cancel__confirm" aria-labelledby={promptId} {...cancel.confirmGroupProps}>
+        <span
+          className="lgr-cancel__confirm"
+          aria-labelledby={promptId}
+          {...cancel.confirmGroupProps}
+        >
           <span id={promptId} className="lgr-cancel__prompt">
             {cancel.labels.prompt}
           </span>

@@ -1,6 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from "react";
 import type { CancelAction, Run } from "../../client/types";
 import { useCancelRun, useIsCancelling, useRunsClient } from "../../hooks";
 import { useLatestRef } from "../../hooks/useLatestRef";
@@ -96,7 +103,11 @@ export interface CancelRunButtonState {
     onKeyDown: (event: KeyboardEvent) => void;
   };
   /** Spread on the confirm step's "yes" button (focused when the step opens). */
-  confirmButtonProps: { ref: RefObject<HTMLButtonElement | null>; type: "button"; onClick: () => void };
+  confirmButtonProps: {
+    ref: RefObject<HTMLButtonElement | null>;
+    type: "button";
+    onClick: () => void;
+  };
   dismissButtonProps: { type: "button"; onClick: () => void };
   /** A short sentence for a polite live region ("Cancelling the run…", "Run cancelled."). */
   announcement: string;
@@ -110,7 +121,19 @@ interface OwnRequest {
   error: Error | null;
 }
 
-const ACTIVE: ReadonlySet<SessionStatus> = new Set<SessionStatus>(["starting", "pending", "running"]);
+const ACTIVE: ReadonlySet<SessionStatus> = new Set<SessionStatus>([
+  "starting",
+  "pending",
+  "running",
+]);
+
+/**
+ * Whether a run's final status is what this cancel leads to: `interrupted`; after a rollback also
+ * `error` (the JS server aborts a running run it is asked to roll back, and it ends `error`).
+ */
+function endedByCancel(status: SessionStatus, action: CancelAction): boolean {
+  return status === "interrupted" || (action === "rollback" && status === "error");
+}
 
 function defaultLabels(action: CancelAction): CancelRunButtonLabels {
   return action === "rollback"
@@ -181,13 +204,14 @@ export function useCancelRunButton(options: UseCancelRunButtonOptions): CancelRu
   if (stream) {
     const sent = mine?.state === "answered";
     cancelling = stream.cancelling || (mine?.state === "sent" && active);
-    cancelled = mine !== null && !stream.isRunning && stream.status === "interrupted";
+    cancelled = mine !== null && !stream.isRunning && endedByCancel(stream.status, action);
     // `stop()` never throws: a refused cancel clears `cancelling` while the run goes on.
     if (sent && !stream.cancelling && stream.isRunning)
       error ??= new Error(stream.error?.message ?? "the server did not stop the run");
   } else {
     cancelling = cancellingElsewhere || mine?.state === "sent";
-    cancelled = mine?.state === "answered" && (mine.run === null || mine.run.status === "interrupted");
+    cancelled =
+      mine?.state === "answered" && (mine.run === null || endedByCancel(mine.run.status, action));
   }
 
   let phase: CancelButtonPhase;
@@ -207,10 +231,9 @@ export function useCancelRunButton(options: UseCancelRunButtonOptions): CancelRu
       latest.current.onError?.(failure);
     };
     if (stream) {
-      stream.stop({ action }).then(
-        () => setRequest({ target, state: "answered", run: null, error: null }),
-        fail,
-      );
+      stream
+        .stop({ action })
+        .then(() => setRequest({ target, state: "answered", run: null, error: null }), fail);
       return;
     }
     if (!threadId || !runId) return;

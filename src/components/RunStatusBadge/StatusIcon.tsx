@@ -21,25 +21,57 @@ const PATHS: Record<StatusIconName, React.ReactNode> = {
   pending: (
     <>
       <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      <path
+        d="M8 4.5V8l2.5 1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+      />
     </>
   ),
   spinner: (
     <>
-      <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="2" />
-      <path d="M8 2a6 6 0 0 1 6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      <circle
+        cx="8"
+        cy="8"
+        r="6"
+        fill="none"
+        stroke="currentColor"
+        strokeOpacity="0.3"
+        strokeWidth="2"
+      />
+      <path
+        d="M8 2a6 6 0 0 1 6 6"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
     </>
   ),
   check: (
     <>
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M4.8 8.2l2.1 2.1 4.3-4.6" fill="none" stroke="var(--lgr-icon-contrast, #fff)" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M4.8 8.2l2.1 2.1 4.3-4.6"
+        fill="none"
+        stroke="var(--lgr-icon-contrast, #fff)"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </>
   ),
   cross: (
     <>
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M5.5 5.5l5 5m0-5l-5 5" stroke="var(--lgr-icon-contrast, #fff)" strokeWidth="1.75" strokeLinecap="round" />
+      <path
+        d="M5.5 5.5l5 5m0-5l-5 5"
+        stroke="var(--lgr-icon-contrast, #fff)"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+      />
     </>
   ),
   hourglass: (
@@ -54,13 +86,31 @@ const PATHS: Record<StatusIconName, React.ReactNode> = {
   pause: (
     <>
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M6.3 5v6M9.7 5v6" stroke="var(--lgr-icon-contrast, #fff)" strokeWidth="1.75" strokeLinecap="round" />
+      <path
+        d="M6.3 5v6M9.7 5v6"
+        stroke="var(--lgr-icon-contrast, #fff)"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+      />
     </>
   ),
   reconnect: (
     <>
-      <path d="M13 8a5 5 0 1 1-1.6-3.7" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-      <path d="M13.2 1.8v3.4H9.8" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M13 8a5 5 0 1 1-1.6-3.7"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+      />
+      <path
+        d="M13.2 1.8v3.4H9.8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </>
   ),
   stop: (
@@ -84,7 +134,12 @@ const PATHS: Record<StatusIconName, React.ReactNode> = {
   alert: (
     <>
       <path d="M8 1.5l7 12.5H1z" fill="currentColor" strokeLinejoin="round" />
-      <path d="M8 6v3.5" stroke="var(--lgr-icon-contrast, #fff)" strokeWidth="1.75" strokeLinecap="round" />
+      <path
+        d="M8 6v3.5"
+        stroke="var(--lgr-icon-contrast, #fff)"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+      />
       <circle cx="8" cy="11.75" r="1" fill="var(--lgr-icon-contrast, #fff)" />
     </>
   ),

@@ -21,7 +21,6 @@ export function useOptionalRunSession<T>(
     (onChange: () => void) => (store && runKey ? store.subscribe(onChange) : noSubscription()),
     [store, runKey],
   );
-  const read = () =>
-    selector(store && runKey ? store.getState().sessions[runKey] : undefined);
+  const read = () => selector(store && runKey ? store.getState().sessions[runKey] : undefined);
   return useSyncExternalStore(subscribe, read, read);
 }

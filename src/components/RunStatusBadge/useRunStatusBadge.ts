@@ -1,10 +1,6 @@
 "use client";
 import { badgeStatusOf } from "./badgeStatusOf";
-import {
-  RUN_STATUS_BADGE_INFO,
-  type BadgeStatus,
-  type StatusTone,
-} from "./runStatusBadgeInfo";
+import { RUN_STATUS_BADGE_INFO, type BadgeStatus, type StatusTone } from "./runStatusBadgeInfo";
 import type { StatusIconName } from "./StatusIcon";
 import { useOptionalRunSession } from "./useOptionalRunSession";
 

@@ -4,7 +4,8 @@ import { RunsTableView, type RunsTableViewProps } from "./RunsTableView";
 import { useRunsTable, type UseRunsTableOptions } from "./useRunsTable";
 
 export interface RunsTableProps
-  extends UseRunsTableOptions,
+  extends
+    UseRunsTableOptions,
     Pick<RunsTableViewProps, "caption" | "formatTime" | "pageSizes" | "className"> {
   /** Shows "Open event log" on every row. */
   onOpenRun?: (runId: string, run: Run) => void;

@@ -7,7 +7,7 @@ import { StatusIcon } from "../RunStatusBadge/StatusIcon";
 import { runDuration } from "./runDuration";
 import { shortRunId } from "./shortRunId";
 import { useNow } from "./useNow";
-import type { RunsStatusFilter } from "./useRunsTable";
+import type { RunActionError, RunsStatusFilter } from "./useRunsTable";
 
 const STATUS_OPTIONS: { value: RunsStatusFilter; label: string }[] = [
   { value: "all", label: "All statuses" },
@@ -55,7 +55,7 @@ export interface RunsTableViewProps {
   cancellingIds?: ReadonlySet<string>;
   deletingIds?: ReadonlySet<string>;
   /** A failed row action, shown as an alert. */
-  actionError?: Error | null;
+  actionError?: RunActionError | null;
   /** The table's caption (default "Runs"). */
   caption?: string;
   /** Formats created times (default: the locale's medium date and time). */
@@ -110,14 +110,20 @@ export function RunsTableView({
   const anyActive = runs.some((run) => !FINAL_RUN_STATUSES.has(run.status));
   const tickingNow = useNow(anyActive && fixedNow === undefined);
   const now = fixedNow ?? tickingNow;
-  const state = loading ? "loading" : error && runs.length === 0 ? "error" : runs.length === 0 ? "empty" : "ready";
+  const state = loading
+    ? "loading"
+    : error && runs.length === 0
+      ? "error"
+      : runs.length === 0
+        ? "empty"
+        : "ready";
   const hasActions = Boolean(onCancelRun || onDeleteRun || onOpenRun);
   const columns = hasActions ? COLUMNS : COLUMNS - 1;
   const first = page * pageSize + 1;
   const last = page * pageSize + runs.length;
   const filtered = status !== "all";
 
-  let summary = "";
+  let summary: string;
   if (loading) summary = "Loading runs…";
   else if (runs.length === 0) summary = filtered ? "No runs with this status." : "No runs yet.";
   else if (total !== undefined) summary = `Runs ${first}–${last} of ${total}`;
@@ -166,7 +172,10 @@ export function RunsTableView({
       {actionError ? (
         <div className="lgr-runs__error" role="alert">
           <StatusIcon name="alert" />
-          <span>{actionError.message}</span>
+          <span>
+            Could not {actionError.action} run {shortRunId(actionError.runId)}:{" "}
+            {actionError.error.message}
+          </span>
         </div>
       ) : null}
 
@@ -197,7 +206,11 @@ export function RunsTableView({
             {!loading && runs.length === 0 ? (
               <tr>
                 <td colSpan={columns} className="lgr-runs-table__empty">
-                  {error ? "No runs to show." : filtered ? "No runs with this status." : "No runs yet."}
+                  {error
+                    ? "No runs to show."
+                    : filtered
+                      ? "No runs with this status."
+                      : "No runs yet."}
                 </td>
               </tr>
             ) : null}
@@ -267,8 +280,10 @@ export function RunsTableView({
   );
 }
 
-interface RunRowProps
-  extends Pick<RunsTableViewProps, "onCancelRun" | "onDeleteRun" | "onOpenRun"> {
+interface RunRowProps extends Pick<
+  RunsTableViewProps,
+  "onCancelRun" | "onDeleteRun" | "onOpenRun"
+> {
   run: Run;
   now: number;
   formatTime: (date: Date) => string;
@@ -312,7 +327,11 @@ function RunRow({
       </td>
       {hasActions ? (
         <td>
-          <div className="lgr-runs-table__actions" role="group" aria-label={`Actions for run ${shown}`}>
+          <div
+            className="lgr-runs-table__actions"
+            role="group"
+            aria-label={`Actions for run ${shown}`}
+          >
             {onOpenRun ? (
               <button
                 type="button"

@@ -3,6 +3,7 @@ export { RunsTable, type RunsTableProps } from "./RunsTable";
 export { RunsTableView, type RunsTableViewProps } from "./RunsTableView";
 export {
   useRunsTable,
+  type RunActionError,
   type RunsPagingMode,
   type RunsStatusFilter,
   type RunsTableModel,

@@ -27,6 +27,8 @@ export function runDuration(
   return {
     ms,
     active,
-    text: active ? `${run.status === "pending" ? "waiting for" : "running for"} ${formatted}` : formatted,
+    text: active
+      ? `${run.status === "pending" ? "waiting for" : "running for"} ${formatted}`
+      : formatted,
   };
 }

@@ -71,7 +71,14 @@ export interface RunsTableModel {
   /** Run ids being deleted. */
   deletingIds: ReadonlySet<string>;
   /** The last failed row action. */
-  actionError: Error | null;
+  actionError: RunActionError | null;
+}
+
+/** A row action the server refused. */
+export interface RunActionError {
+  action: "cancel" | "delete";
+  runId: string;
+  error: Error;
 }
 
 const CANCEL_KEY = [...runKeys.all, "cancel"];
@@ -108,7 +115,11 @@ export function useRunsTable({
   const view = useMemo(() => {
     const runs = fetched ?? [];
     if (paging === "server") {
-      return { pageRuns: runs.slice(0, pageSize), total: undefined, hasNext: runs.length > pageSize };
+      return {
+        pageRuns: runs.slice(0, pageSize),
+        total: undefined,
+        hasNext: runs.length > pageSize,
+      };
     }
     const sorted = [...runs].sort(newestFirst);
     const start = page * pageSize;
@@ -184,8 +195,19 @@ export function useRunsTable({
     deleteRun,
     cancellingIds,
     deletingIds,
-    actionError: cancel.error ?? remove.error ?? null,
+    actionError: actionErrorOf(cancel, remove),
   };
+}
+
+function actionErrorOf(
+  cancel: { error: Error | null; variables?: CancelRunVariables },
+  remove: { error: Error | null; variables?: DeleteRunVariables },
+): RunActionError | null {
+  if (cancel.error && cancel.variables)
+    return { action: "cancel", runId: cancel.variables.runId, error: cancel.error };
+  if (remove.error && remove.variables)
+    return { action: "delete", runId: remove.variables.runId, error: remove.error };
+  return null;
 }
 
 function newestFirst(a: Run, b: Run): number {

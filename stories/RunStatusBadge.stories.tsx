@@ -1,0 +1,172 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import {
+  RUN_STATUS_BADGE_INFO,
+  RunStatusBadge,
+  type BadgeStatus,
+} from "../src/components/RunStatusBadge";
+import { chatTokens, errorRun } from "../test/fixtures/transcripts";
+import { LiveRun } from "./support/LiveRun";
+import { withRunsProvider } from "./support/withRunsProvider";
+
+const ALL_STATUSES = Object.keys(RUN_STATUS_BADGE_INFO) as BadgeStatus[];
+
+const meta = {
+  title: "Components/RunStatusBadge",
+  component: RunStatusBadge,
+  args: { status: "running" },
+  argTypes: {
+    status: { control: "select", options: ALL_STATUSES },
+  },
+} satisfies Meta<typeof RunStatusBadge>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Every status, each with its own icon and label (never colour alone). */
+export const AllStatuses: Story = {
+  render: () => (
+    <table className="lgr-story-grid">
+      <caption className="lgr-visually-hidden">Every badge status</caption>
+      <thead>
+        <tr>
+          <th scope="col">Status</th>
+          <th scope="col">Badge</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ALL_STATUSES.map((status) => (
+          <tr key={status}>
+            <td>
+              <code>{status}</code>
+            </td>
+            <td>
+              <RunStatusBadge status={status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const status of ALL_STATUSES) {
+      const label = RUN_STATUS_BADGE_INFO[status].label;
+      const badge = canvas.getByText(label).closest(".lgr-badge");
+      await expect(badge).toHaveAttribute("data-status", status);
+      await expect(badge?.querySelector("svg[aria-hidden='true']")).not.toBeNull();
+    }
+  },
+};
+
+export const Pending: Story = { args: { status: "pending" } };
+export const Running: Story = { args: { status: "running" } };
+export const Success: Story = { args: { status: "success" } };
+export const ErrorStatus: Story = { name: "Error", args: { status: "error" } };
+export const Timeout: Story = { args: { status: "timeout" } };
+export const Interrupted: Story = { args: { status: "interrupted" } };
+export const Starting: Story = { args: { status: "starting" } };
+export const Reconnecting: Story = { args: { status: "reconnecting" } };
+export const Cancelling: Story = { args: { status: "cancelling" } };
+export const Idle: Story = { args: { status: "idle" } };
+
+/** Labels can be replaced (e.g. translated); the state attributes stay the same. */
+export const CustomLabels: Story = {
+  args: { status: "success", labels: { success: "Done", error: "Failed" } },
+  play: async ({ canvasElement }) => {
+    const badge = within(canvasElement).getByText("Done").closest(".lgr-badge");
+    await expect(badge).toHaveAttribute("data-status", "success");
+  },
+};
+
+/** With `announce`, the badge is a polite live region: status changes are read out. */
+export const Announced: Story = {
+  render: function AnnouncedBadge() {
+    const [status, setStatus] = useState<BadgeStatus>("pending");
+    return (
+      <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+        <RunStatusBadge status={status} announce srPrefix="Run status:" />
+        <button type="button" className="lgr-button" onClick={() => setStatus("running")}>
+          Start
+        </button>
+        <button type="button" className="lgr-button" onClick={() => setStatus("success")}>
+          Finish
+        </button>
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = canvas.getByRole("status");
+    await expect(region).toHaveAttribute("aria-live", "polite");
+    await expect(region).toHaveTextContent("Run status: Pending");
+    await userEvent.click(canvas.getByRole("button", { name: "Start" }));
+    await expect(region).toHaveTextContent("Run status: Running");
+    await userEvent.click(canvas.getByRole("button", { name: "Finish" }));
+    await expect(region).toHaveTextContent("Run status: Success");
+  },
+};
+
+/** Following a run by session key: `cancelling` wins over the run's own status. */
+export const FromRunKeyCancelling: Story = {
+  args: { status: undefined, runKey: "thread-1:run-1" },
+  decorators: [
+    withRunsProvider({
+      sessions: { "thread-1:run-1": { status: "running", cancelling: true } },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("Cancelling…")).toBeInTheDocument();
+  },
+};
+
+/** Following a run by session key while its stream re-joins. */
+export const FromRunKeyReconnecting: Story = {
+  args: { status: undefined, runKey: "thread-1:run-1" },
+  decorators: [
+    withRunsProvider({
+      sessions: {
+        "thread-1:run-1": { status: "running", connection: { state: "reconnecting", attempt: 2 } },
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("Reconnecting…")).toBeInTheDocument();
+  },
+};
+
+/** A recorded chat run replayed through the real hooks: starting → running → success. */
+export const Live: Story = {
+  args: { status: undefined },
+  render: () => (
+    <LiveRun transcript={chatTokens}>
+      {(stream) => <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />}
+    </LiveRun>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText("Success")).toBeInTheDocument(), {
+      timeout: 10_000,
+    });
+  },
+};
+
+/** A recorded run that ends with an `error` event. */
+export const LiveError: Story = {
+  args: { status: undefined },
+  render: () => (
+    <LiveRun transcript={errorRun}>
+      {(stream) => <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />}
+    </LiveRun>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText("Error")).toBeInTheDocument(), {
+      timeout: 10_000,
+    });
+  },
+};
+
+/** Every status in the dark theme (the a11y check covers dark-theme contrast too). */
+export const AllStatusesDark: Story = { ...AllStatuses, globals: { theme: "dark" } };
