@@ -72,6 +72,9 @@ export default defineConfig([
     ".langgraph_api/",
     "test-results/",
     "test/fixtures/",
+    ".scratch/",
+    "**/.next/",
+    "examples/*/next-env.d.ts",
   ]),
 
   js.configs.recommended,

@@ -33,6 +33,39 @@ const SHOTS = [
   { name: "RunsTable", story: "components-runstable--all-statuses", width: 1000 },
   { name: "RunsTable-paginated", story: "components-runstable--paginated", width: 1000 },
   { name: "RunsTable-loading", story: "components-runstable--loading", width: 1000 },
+  { name: "StreamEventLog", story: "components-streameventlog--run", width: 900 },
+  {
+    name: "StreamEventLog-expanded",
+    story: "components-streameventlog--expanded",
+    width: 900,
+    waitFor: '.lgr-log__row[data-expanded="true"]',
+  },
+  { name: "StreamEventLog-long", story: "components-streameventlog--long-log", width: 900 },
+  { name: "StreamEventLog-dropped", story: "components-streameventlog--dropped", width: 900 },
+  { name: "MessageStream", story: "components-messagestream--tool-calls", width: 720 },
+  { name: "MessageStream-streaming", story: "components-messagestream--streaming", width: 720 },
+  { name: "MessageStream-blocks", story: "components-messagestream--content-blocks", width: 720 },
+  {
+    name: "InterruptPanel-hitl",
+    story: "components-interruptpanel--hitl-edit",
+    width: 720,
+    waitFor: ".lgr-field__input",
+  },
+  { name: "InterruptPanel-inbox", story: "components-interruptpanel--inbox-respond", width: 720 },
+  { name: "InterruptPanel-two", story: "components-interruptpanel--two-interrupts", width: 720 },
+  {
+    name: "InterruptPanel-invalid-json",
+    story: "components-interruptpanel--invalid-json",
+    width: 720,
+    waitFor: '[aria-invalid="true"]',
+  },
+  { name: "InterruptPanel-breakpoint", story: "components-interruptpanel--breakpoint", width: 720 },
+  {
+    name: "InterruptPanel-error",
+    story: "components-interruptpanel--resume-error",
+    width: 720,
+    waitFor: '[role="alert"]',
+  },
 ];
 const THEMES = ["light", "dark"];
 

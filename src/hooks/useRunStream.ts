@@ -21,7 +21,7 @@ export interface UseRunStreamResult<
   values: TValues | null;
   messages: Message[];
   interrupts: PendingInterrupt<TInterrupt>[];
-  /** Paused at a static breakpoint: `resume(null)` or `submit(null)` continues. */
+  /** Paused at a static breakpoint: `submit(null)` continues (the server refuses an empty resume). */
   breakpoint: boolean;
   error: SessionError | null;
   cancelling: boolean;

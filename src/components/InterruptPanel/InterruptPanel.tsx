@@ -88,7 +88,7 @@ export function InterruptPanel({
     >
       <Heading className="lgr-interrupts__title" id={titleId}>
         <span className="lgr-interrupts__icon" aria-hidden="true">
-          {panel.breakpoint ? "⏸" : "?"}
+          {panel.breakpoint ? <PauseIcon /> : "?"}
         </span>{" "}
         {panel.breakpoint
           ? "Paused at a breakpoint"
@@ -166,6 +166,25 @@ function titleOf(item: InterruptItem): string {
   return questionOf(item.interrupt.value) === undefined ? "Input needed" : "Question";
 }
 
+/** The value as JSON, unless it is only a question (shown as text already). */
+function showValueJson(value: unknown): boolean {
+  if (typeof value === "string") return false;
+  return !(
+    isPlainObject(value) &&
+    Object.keys(value).length === 1 &&
+    typeof value.question === "string"
+  );
+}
+
+function PauseIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" focusable="false" aria-hidden="true">
+      <rect x="3" y="2" width="3.5" height="12" rx="1" fill="currentColor" />
+      <rect x="9.5" y="2" width="3.5" height="12" rx="1" fill="currentColor" />
+    </svg>
+  );
+}
+
 function questionOf(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (isPlainObject(value) && typeof value.question === "string") return value.question;
@@ -193,14 +212,7 @@ function HitlForm({ item, panel }: { item: Extract<"hitl">; panel: InterruptPane
               <p className="lgr-interrupt__description">{action.description}</p>
             )}
             {decision !== "edit" && (
-              <pre
-                className="lgr-interrupt__json"
-                aria-label={`Arguments of ${action.name}`}
-                role="region"
-                tabIndex={0}
-              >
-                {JSON.stringify(action.args, null, 2)}
-              </pre>
+              <pre className="lgr-interrupt__json">{JSON.stringify(action.args, null, 2)}</pre>
             )}
             <ChoiceGroup
               legend={`Decision for ${action.name}`}
@@ -246,14 +258,7 @@ function InboxForm({ item, panel }: { item: Extract<"inbox">; panel: InterruptPa
         Action: <code>{request.action}</code>
       </p>
       {draft.choice !== "edit" && (
-        <pre
-          className="lgr-interrupt__json"
-          aria-label={`Arguments of ${request.action}`}
-          role="region"
-          tabIndex={0}
-        >
-          {JSON.stringify(request.args, null, 2)}
-        </pre>
+        <pre className="lgr-interrupt__json">{JSON.stringify(request.args, null, 2)}</pre>
       )}
       {request.allowed.length === 0 ? (
         <p className="lgr-interrupt__note">This interrupt allows no answer.</p>
@@ -298,15 +303,8 @@ function ValueForm({ item, panel }: { item: Extract<"value">; panel: InterruptPa
   return (
     <div className="lgr-answer">
       {question !== undefined && <p className="lgr-interrupt__question">{question}</p>}
-      {typeof value !== "string" && (
-        <pre
-          className="lgr-interrupt__json"
-          aria-label="Interrupt value"
-          role="region"
-          tabIndex={0}
-        >
-          {JSON.stringify(value, null, 2) ?? String(value)}
-        </pre>
+      {showValueJson(value) && (
+        <pre className="lgr-interrupt__json">{JSON.stringify(value, null, 2) ?? String(value)}</pre>
       )}
       <ChoiceGroup<AnswerMode>
         legend="Answer as"

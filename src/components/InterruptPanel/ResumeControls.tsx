@@ -65,7 +65,7 @@ export function ResumeControls({
       <div className="lgr-resume__row">
         <button
           type={onSubmit ? "button" : "submit"}
-          className="lgr-button lgr-button--primary lgr-resume__submit"
+          className="lgr-button lgr-resume__submit"
           disabled={!canSubmit}
           aria-describedby={problems.length > 0 && !submitting ? hintId : undefined}
           onClick={onSubmit}

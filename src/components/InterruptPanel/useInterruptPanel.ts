@@ -34,6 +34,8 @@ import {
 /** What the panel needs of `useRunStream()`'s result (pass the whole result). */
 export interface ResumableStream {
   resume: (answer: unknown) => Promise<unknown> | unknown;
+  /** Continues a static breakpoint with `submit(null)` (the server rejects an empty resume). */
+  submit?: (input: null) => Promise<unknown> | unknown;
   interrupts?: readonly PendingInterrupt[];
   breakpoint?: boolean;
 }
@@ -49,6 +51,12 @@ export interface UseInterruptPanelOptions {
   breakpoint?: boolean;
   /** Called with the resume value (wins over `stream.resume`). Wire it to `useRunStream().resume`. */
   onResume?: (resumeValue: unknown) => Promise<unknown> | unknown;
+  /**
+   * Continues a static breakpoint (wins over `stream.submit(null)`, then `onResume(null)`). The
+   * Agent Server answers `command: { resume: null }` with `EmptyInputError`, so wire it to
+   * `() => useRunStream().submit(null)`.
+   */
+  onContinue?: () => Promise<unknown> | unknown;
 }
 
 interface ItemBase {
@@ -112,7 +120,8 @@ const NO_INTERRUPTS: readonly PendingInterrupt[] = [];
  * The behaviour of the interrupt panel, without markup: pending interrupts classified (LangChain
  * HITL request, agent-inbox interrupt, any other value, static breakpoint), a draft answer per
  * interrupt with validation, and one `submit` that resumes them together (`{ [id]: answer }`
- * for several, the plain answer for one, `null` for a breakpoint).
+ * for several, the plain answer for one). A breakpoint is continued with `onContinue()` or
+ * `stream.submit(null)`.
  *
  * @example
  * const stream = useRunStream({ assistantId: "agent" });
@@ -141,16 +150,13 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
     [interrupts, drafts],
   );
 
-  const problems = items.flatMap((item) => {
-    const prefix = items.length > 1 ? `Interrupt ${item.position + 1}: ` : "";
-    return item.issues.map((issue) => prefix + issue.message);
-  });
+  const problems = problemsOf(items);
   const complete = problems.length === 0;
   const resumeValue = complete
     ? buildResumeValue(items.map((item) => ({ id: item.id, value: item.answer.value })))
     : undefined;
   const pending = items.length > 0 || breakpoint;
-  const handler = onResume ?? stream?.resume;
+  const handler = breakpoint ? continueHandler(options) : (onResume ?? stream?.resume);
   const canSubmit = pending && complete && !submitting && handler !== undefined;
 
   const latest = useLatestRef({ canSubmit, resumeValue, handler });
@@ -310,4 +316,30 @@ function isInboxDraft(draft: Draft | undefined): draft is InboxDraft {
 
 function isValueDraft(draft: Draft | undefined): draft is ValueDraft {
   return typeof draft === "object" && !Array.isArray(draft) && "mode" in draft;
+}
+
+/** What still blocks the submit: missing answers one by one, invalid fields (shown inline) once. */
+function problemsOf(items: readonly InterruptItem[]): string[] {
+  const problems: string[] = [];
+  let invalid = false;
+  for (const item of items) {
+    const prefix = items.length > 1 ? `Interrupt ${item.position + 1}: ` : "";
+    for (const issue of item.issues) {
+      if (issue.kind === "invalid") invalid = true;
+      else problems.push(prefix + issue.message);
+    }
+  }
+  if (invalid) problems.push("Fix the invalid JSON marked above.");
+  return problems;
+}
+
+/** How to continue a static breakpoint: `onContinue`, else `stream.submit(null)`, else `onResume(null)`. */
+function continueHandler(
+  options: UseInterruptPanelOptions,
+): ((value: unknown) => Promise<unknown> | unknown) | undefined {
+  const { onContinue, stream, onResume } = options;
+  if (onContinue) return () => onContinue();
+  const submit = stream?.submit;
+  if (submit) return () => submit(null);
+  return onResume;
 }

@@ -28,7 +28,7 @@ const ROLE_ICONS: Record<MessageRole, string> = {
   human: "➤",
   ai: "✦",
   tool: "⚙",
-  system: "ⓘ",
+  system: "◆",
   other: "•",
 };
 

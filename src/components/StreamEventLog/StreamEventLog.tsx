@@ -21,6 +21,10 @@ export interface StreamEventLogProps extends UseStreamEventLogOptions {
   follow?: boolean;
 }
 
+// Layout the virtualizer depends on: inline, so it works without the stylesheet too.
+const VIEWPORT_STYLE: CSSProperties = { overflow: "auto", position: "relative" };
+const ROW_STYLE: CSSProperties = { position: "absolute", top: 0, left: 0, width: "100%" };
+
 const numbers = new Intl.NumberFormat("en-US");
 const formatCount = (n: number) => numbers.format(n);
 
@@ -46,7 +50,7 @@ export function StreamEventLog({
   const log = useStreamEventLog(options);
   const { rows } = log;
   const getItemKey = useCallback((index: number) => rows.entryAt(index)?.seq ?? -1 - index, [rows]);
-  const { setScrollElement, virtualizer, following, jumpToLatest, onScroll } =
+  const { setScrollElement, virtualizer, following, atBottom, jumpToLatest, onScroll } =
     useFollowTailVirtualizer({
       count: rows.count,
       getItemKey,
@@ -94,14 +98,17 @@ export function StreamEventLog({
         aria-live="off"
         tabIndex={0}
         onScroll={onScroll}
-        style={height === undefined ? undefined : { height }}
+        style={height === undefined ? VIEWPORT_STYLE : { ...VIEWPORT_STYLE, height }}
       >
         {rows.count === 0 ? (
           <p className="lgr-log__empty">
             {log.size === 0 ? "No events yet." : "No events match the filters."}
           </p>
         ) : (
-          <div className="lgr-log__sizer" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            className="lgr-log__sizer"
+            style={{ position: "relative", width: "100%", height: virtualizer.getTotalSize() }}
+          >
             {items.map((item) => {
               const entry = rows.entryAt(item.index);
               if (entry === undefined) return null;
@@ -121,7 +128,7 @@ export function StreamEventLog({
           </div>
         )}
       </div>
-      {!following && rows.count > 0 && (
+      {!following && !atBottom && rows.count > 0 && (
         <button type="button" className="lgr-log__jump" onClick={jumpToLatest}>
           <span aria-hidden="true">↓</span> Jump to latest
         </button>
@@ -212,7 +219,7 @@ function EventRow({ index, start, measure, entry, log, detailsId, onCopy }: Even
       data-seq={entry.seq}
       data-type={entry.event.type}
       data-expanded={expanded ? "true" : "false"}
-      style={{ transform: `translateY(${start}px)` }}
+      style={{ ...ROW_STYLE, transform: `translateY(${start}px)` }}
     >
       <button
         type="button"
@@ -241,7 +248,8 @@ function EventRow({ index, start, measure, entry, log, detailsId, onCopy }: Even
             onClick={() => onCopy(entry)}
             data-state={copyState}
           >
-            <span aria-hidden="true">{copyState === "copied" ? "✓" : "⧉"}</span>{" "}
+            {copyState === "copied" && <span aria-hidden="true">✓ </span>}
+            {copyState === "failed" && <span aria-hidden="true">✕ </span>}
             {copyState === "copied"
               ? "Copied"
               : copyState === "failed"

@@ -21,6 +21,8 @@ export interface FollowTailVirtualizer {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
   /** True while the view sticks to the newest row. */
   following: boolean;
+  /** The newest row is in view (nothing left to scroll down to). */
+  atBottom: boolean;
   /** Scrolls to the newest row and follows the tail again. */
   jumpToLatest: () => void;
   /** Give it to the scrolling element's `onScroll`: scrolling up stops following. */
@@ -85,5 +87,16 @@ export function useFollowTailVirtualizer(
     setFollowing(true);
   }, [element]);
 
-  return { setScrollElement: setElement, virtualizer, following, jumpToLatest, onScroll };
+  // From the virtualizer's own state (it re-renders on scroll and on re-measure).
+  const viewportSize = virtualizer.scrollRect?.height ?? 0;
+  const atBottom = (virtualizer.scrollOffset ?? 0) + viewportSize >= totalSize - BOTTOM_SLACK;
+
+  return {
+    setScrollElement: setElement,
+    virtualizer,
+    following,
+    atBottom,
+    jumpToLatest,
+    onScroll,
+  };
 }

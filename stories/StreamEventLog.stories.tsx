@@ -1,0 +1,257 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import type { StreamEvent } from "../src/client/types";
+import { StreamEventLog, type StreamEventLogProps } from "../src/components/StreamEventLog";
+import { appendEvents, createEventLog, type EventLog } from "../src/store";
+import { chatTokens, subgraph } from "../test/fixtures/transcripts";
+import { LiveRun } from "./support/LiveRun";
+import { withRunsProvider } from "./support/withRunsProvider";
+
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
+const SUB = "subgraph:d53f0306-3341-5f85-bce6-07c4c49d32c4";
+
+function ev(type: string, data: unknown, ns: string[] = [], id?: string): StreamEvent {
+  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|"), id };
+}
+
+/** A small, realistic run: metadata, progress, streamed tokens, a subgraph, updates and values. */
+function sampleEvents(): StreamEvent[] {
+  const meta = { langgraph_node: "chat", langgraph_step: 1 };
+  const words = ["You ", "said: ", "hello ", "world"];
+  return [
+    ev("metadata", { run_id: "01a1fdc0-1e89-753e-831e-e1736588eda2", attempt: 1 }),
+    ev("custom", { type: "progress", step: "reply" }),
+    ...words.map((content) => ev("messages", [{ content, type: "ai", id: "run-7f3a" }, meta])),
+    ev("custom", { type: "progress", step: "inner" }, [SUB]),
+    ev(
+      "messages",
+      [{ content: "Hello ", type: "ai", id: "run-9c1e" }, { langgraph_node: "inner" }],
+      [SUB],
+    ),
+    ev("updates", { chat: { messages: [{ type: "ai", content: "You said: hello world" }] } }),
+    ev("values", {
+      messages: [
+        { type: "human", content: "hello world" },
+        { type: "ai", content: "You said: hello world" },
+      ],
+    }),
+  ].map((event, i) => ({ ...event, id: String(i) }));
+}
+
+function sampleLog(): EventLog {
+  const events = sampleEvents();
+  return appendEvents(
+    createEventLog(),
+    events,
+    events.map((_, i) => T0 + i * 137),
+  );
+}
+
+/** `count` token events (every 50th a values event), 1 ms apart, in a log of `cap`. */
+function bigLog(count: number, cap: number): EventLog {
+  let log = createEventLog({ cap });
+  const batch = 10_000;
+  for (let from = 0; from < count; from += batch) {
+    const events: StreamEvent[] = [];
+    const times: number[] = [];
+    for (let i = from; i < Math.min(count, from + batch); i++) {
+      events.push(
+        i % 50 === 0
+          ? ev("values", { step: i / 50 })
+          : ev("messages", [
+              { content: `t${i} `, type: "ai", id: "run-long" },
+              { langgraph_node: "tokens" },
+            ]),
+      );
+      times.push(T0 + i);
+    }
+    log = appendEvents(log, events, times);
+  }
+  return log;
+}
+
+/** The log with an in-memory EventLog made once per story render. */
+function WithLog({ make, ...props }: StreamEventLogProps & { make: () => EventLog }) {
+  const [eventLog] = useState(make);
+  return <StreamEventLog {...props} eventLog={eventLog} />;
+}
+
+const meta = {
+  title: "Components/StreamEventLog",
+  component: StreamEventLog,
+  args: { height: 320 },
+  parameters: { layout: "padded" },
+} satisfies Meta<typeof StreamEventLog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const rowsOf = (root: HTMLElement) => root.querySelectorAll(".lgr-log__row");
+const seqsOf = (root: HTMLElement) =>
+  Array.from(rowsOf(root), (row) => Number(row.getAttribute("data-seq")));
+
+/** Nothing received yet. */
+export const Empty: Story = {
+  args: { events: [] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("log", { name: "Stream events" })).toBeInTheDocument();
+    await expect(canvas.getByText("No events yet.")).toBeInTheDocument();
+  },
+};
+
+/** A short run: modes and namespaces as filter chips and a select; root and subgraph rows. */
+export const Run: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
+    await expect(canvas.getByText("10 events")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: /^messages/ })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
+    await expect(canvas.getByRole("combobox", { name: "Namespace" })).toBeInTheDocument();
+  },
+};
+
+/** One event expanded to its JSON, with the copy button (rows are measured, so no overlap). */
+export const Expanded: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} follow={false} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const row = await waitFor(() => {
+      const found = canvasElement.querySelector<HTMLElement>(
+        '.lgr-log__row[data-seq="1"] .lgr-log__summary',
+      );
+      if (!found) throw new Error("row 1 not rendered");
+      return found;
+    });
+    await userEvent.click(row);
+    await expect(row).toHaveAttribute("aria-expanded", "true");
+    const details = canvasElement.querySelector('.lgr-log__row[data-seq="1"] pre');
+    await expect(details?.textContent).toContain('"step": "reply"');
+    await expect(canvas.getByRole("button", { name: /Copy as JSON/ })).toBeInTheDocument();
+  },
+};
+
+/** Filtered to the `custom` mode, in the subgraph's namespace. */
+export const Filtered: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} initialTypes={["custom"]} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Showing 2 of 10 events")).toBeInTheDocument();
+    await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Namespace" }), SUB);
+    await expect(canvas.getByText("Showing 1 of 10 events")).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("button", { name: "Clear filters" }));
+    await expect(canvas.getByText("10 events")).toBeInTheDocument();
+  },
+};
+
+/**
+ * 100,000 events in memory: only a window of rows is in the DOM, and the view starts at the
+ * newest event (it follows the tail).
+ */
+export const LongLog: Story = {
+  name: "Long log (100,000 events)",
+  render: (args) => <WithLog {...args} make={() => bigLog(100_000, 100_000)} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("100,000 events")).toBeInTheDocument();
+    await waitFor(() => expect(seqsOf(canvasElement)).toContain(99_999));
+    await expect(rowsOf(canvasElement).length).toBeLessThan(100);
+    // Scrolling up stops following; "Jump to latest" brings the tail back.
+    const log = canvas.getByRole("log");
+    log.scrollTop = 0;
+    await waitFor(() => expect(seqsOf(canvasElement)).toContain(0));
+    const jump = await canvas.findByRole("button", { name: "Jump to latest" });
+    await userEvent.click(jump);
+    await waitFor(() => expect(seqsOf(canvasElement)).toContain(99_999));
+  },
+};
+
+/** The bounded log dropped the oldest events: it says how many. */
+export const Dropped: Story = {
+  render: (args) => <WithLog {...args} make={() => bigLog(6_500, 5_000)} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      canvas.getByText("1,500 older events dropped (the log keeps the latest 5,000)."),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(seqsOf(canvasElement)).toContain(6_499));
+  },
+};
+
+/** Payloads are text: markup in event data never becomes HTML. */
+export const InertMarkup: Story = {
+  args: {
+    events: [
+      ev("custom", { html: "<img src=x onerror=alert(1)>", link: "javascript:alert(1)" }),
+      ev("<b>type</b>", "<script>alert(1)</script>", ["<img src=x>"]),
+    ],
+    follow: false,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const toggle of canvas.getAllByRole("button", { expanded: false }))
+      await userEvent.click(toggle);
+    await expect(
+      canvasElement.querySelector(".lgr-log img, .lgr-log script, .lgr-log b"),
+    ).toBeNull();
+    await expect(canvasElement.textContent).toContain("<img src=x onerror=alert(1)>");
+  },
+};
+
+/** Reading a session of the stream buffer by key. */
+export const FromRunKey: Story = {
+  args: { runKey: "thread-1:run-1" },
+  decorators: [withRunsProvider({ sessions: { "thread-1:run-1": { eventLog: sampleLog() } } })],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
+  },
+};
+
+/** A recorded chat run replayed through the real hooks: the log grows and follows the tail. */
+export const Live: Story = {
+  render: (args) => (
+    <LiveRun transcript={chatTokens}>
+      {(stream) => <StreamEventLog {...args} runKey={stream.key} />}
+    </LiveRun>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(
+      () => expect(canvas.getByRole("button", { name: /^metadata/ })).toBeInTheDocument(),
+      {
+        timeout: 10_000,
+      },
+    );
+    await waitFor(
+      () =>
+        expect(canvasElement.querySelector('.lgr-log__chip[data-type="values"]')).not.toBeNull(),
+      {
+        timeout: 10_000,
+      },
+    );
+  },
+};
+
+/** The `/subgraph` run with stream_subgraphs: namespaced events and the namespace filter. */
+export const LiveSubgraph: Story = {
+  render: (args) => (
+    <LiveRun transcript={subgraph}>
+      {(stream) => <StreamEventLog {...args} runKey={stream.key} />}
+    </LiveRun>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const select = canvas.getByRole("combobox", { name: "Namespace" });
+    await waitFor(() => expect(select.querySelectorAll("option").length).toBeGreaterThan(2), {
+      timeout: 10_000,
+    });
+  },
+};
+
+/** The short run in the dark theme (the a11y check covers dark contrast too). */
+export const RunDark: Story = { ...Run, globals: { theme: "dark" } };

@@ -1,0 +1,163 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { StreamEvent } from "../../../src/client/types";
+import { StreamEventLog } from "../../../src/components/StreamEventLog";
+import { useRunStream } from "../../../src/hooks";
+import { appendEvents, createEventLog, type EventLog } from "../../../src/store";
+import "../../../src/styles/index.css";
+import { humanInput, runsHarness } from "../../support/renderWithRuns";
+
+afterEach(cleanup);
+
+function events(from: number, count: number): StreamEvent[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const type = i % 10 === 0 ? "values" : "messages";
+    return { type, ns: [], data: { i, text: `token ${i}` }, interrupts: [], event: type };
+  });
+}
+
+function bigLog(count: number, cap = 100_000): EventLog {
+  return appendEvents(createEventLog({ cap }), events(0, count), Date.now());
+}
+
+const rows = (container: HTMLElement) => container.querySelectorAll(".lgr-log__row");
+const seqs = (container: HTMLElement) =>
+  Array.from(rows(container), (row) => Number(row.getAttribute("data-seq")));
+const viewport = () => screen.getByRole("log") as HTMLDivElement;
+
+/** Scrolls the log like a user would (the scroll event fires on its own). */
+async function scrollTo(top: number) {
+  await act(async () => {
+    viewport().scrollTop = top;
+    fireEvent.scroll(viewport());
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  });
+}
+
+describe("StreamEventLog in Chromium", () => {
+  it("renders only a window of 20,000 events and reaches the last by scrolling", async () => {
+    const { container } = render(
+      <StreamEventLog eventLog={bigLog(20_000)} follow={false} height={400} />,
+    );
+    expect(screen.getByRole("log", { name: "Stream events" })).toBeInTheDocument();
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(5));
+    expect(rows(container).length).toBeLessThan(100);
+    expect(seqs(container)).toContain(0);
+    expect(screen.getByText("20,000 events")).toBeInTheDocument();
+
+    await scrollTo(viewport().scrollHeight);
+    await waitFor(() => expect(seqs(container)).toContain(19_999));
+    expect(rows(container).length).toBeLessThan(100);
+    expect(seqs(container)).not.toContain(0);
+  });
+
+  it("follows the tail until the user scrolls up, then offers Jump to latest", async () => {
+    const harnessLog = bigLog(500);
+    const { container, rerender } = render(<StreamEventLog eventLog={harnessLog} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(499));
+    expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "true");
+
+    // New events arrive: the view stays on the newest one.
+    const grown = appendEvents(harnessLog, events(500, 300), Date.now());
+    rerender(<StreamEventLog eventLog={grown} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(799));
+    const element = viewport();
+    expect(element.scrollHeight - element.scrollTop - element.clientHeight).toBeLessThan(2);
+
+    // The user scrolls up: following stops, more events do not move the view.
+    await scrollTo(0);
+    await waitFor(() =>
+      expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "false"),
+    );
+    const jump = screen.getByRole("button", { name: "Jump to latest" });
+    const more = appendEvents(grown, events(800, 200), Date.now());
+    rerender(<StreamEventLog eventLog={more} height={300} />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(viewport().scrollTop).toBe(0);
+    expect(seqs(container)).toContain(0);
+    expect(seqs(container)).not.toContain(999);
+
+    fireEvent.click(jump);
+    await waitFor(() => expect(seqs(container)).toContain(999));
+    expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "true");
+    expect(screen.queryByRole("button", { name: "Jump to latest" })).toBeNull();
+
+    // Scrolling back to the bottom by hand follows again too.
+    await scrollTo(0);
+    await scrollTo(viewport().scrollHeight);
+    await waitFor(() =>
+      expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "true"),
+    );
+  });
+
+  it("measures expanded rows: no overlap, and the JSON is shown", async () => {
+    const { container } = render(
+      <StreamEventLog eventLog={bigLog(50)} follow={false} height={400} />,
+    );
+    await waitFor(() => expect(seqs(container)).toContain(3));
+    const toggle = container.querySelector(
+      '.lgr-log__row[data-seq="2"] .lgr-log__summary',
+    ) as HTMLElement;
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const row = () => container.querySelector('.lgr-log__row[data-seq="2"]') as HTMLElement;
+    const next = () => container.querySelector('.lgr-log__row[data-seq="3"]') as HTMLElement;
+    await waitFor(() => {
+      const expanded = row().getBoundingClientRect();
+      expect(expanded.height).toBeGreaterThan(60);
+      expect(next().getBoundingClientRect().top).toBeGreaterThanOrEqual(expanded.bottom - 0.5);
+    });
+    expect(row().querySelector("pre")?.textContent).toContain('"text": "token 2"');
+    expect(screen.getByRole("button", { name: /Copy as JSON/ })).toBeInTheDocument();
+  });
+
+  it("filters by mode", async () => {
+    const { container } = render(
+      <StreamEventLog eventLog={bigLog(1_000)} follow={false} height={400} />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: /^values/ }));
+    await waitFor(() => expect(seqs(container)[0]).toBe(0));
+    expect(seqs(container).every((seq) => seq % 10 === 0)).toBe(true);
+    expect(screen.getByText("Showing 100 of 1,000 events")).toBeInTheDocument();
+  });
+
+  it("says how many old events the bounded log dropped", async () => {
+    const log = bigLog(250, 100);
+    const { container } = render(<StreamEventLog eventLog={log} height={300} />);
+    expect(
+      screen.getByText("150 older events dropped (the log keeps the latest 100)."),
+    ).toBeInTheDocument();
+    expect(container.querySelector(".lgr-log")).toHaveAttribute("data-dropped", "true");
+    await waitFor(() => expect(seqs(container)).toContain(249));
+    await scrollTo(0);
+    await waitFor(() => expect(seqs(container)).toContain(150));
+    expect(Math.min(...seqs(container))).toBe(150);
+  });
+
+  it("shows a real run's events by runKey", async () => {
+    const harness = runsHarness();
+    const handle: { submit?: () => Promise<void>; status?: string } = {};
+    function Run() {
+      const stream = useRunStream({ assistantId: "agent" });
+      handle.submit = () => stream.submit(humanInput("/custom 40"));
+      handle.status = stream.status;
+      return <StreamEventLog runKey={stream.key} height={300} />;
+    }
+    const { container } = render(<Run />, { wrapper: harness.wrapper });
+    await act(async () => handle.submit?.());
+    await waitFor(() => expect(handle.status).toBe("success"));
+    const chips = Array.from(container.querySelectorAll(".lgr-log__chip"), (chip) =>
+      chip.getAttribute("data-type"),
+    );
+    expect(chips).toEqual(expect.arrayContaining(["metadata", "custom", "values"]));
+    const custom = container.querySelector('.lgr-log__chip[data-type="custom"]');
+    expect(custom?.textContent).toMatch(/custom\s*40$/);
+    // Following the tail: the newest event is on screen.
+    await waitFor(() => {
+      const shown = seqs(container);
+      expect(Math.max(...shown)).toBeGreaterThan(40);
+    });
+  });
+});
