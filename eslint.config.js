@@ -73,6 +73,7 @@ export default defineConfig([
     "test-results/",
     "test/fixtures/",
     ".scratch/",
+    "demo/dist/",
     "**/.next/",
     "examples/*/next-env.d.ts",
   ]),

@@ -39,6 +39,7 @@ export default defineConfig({
             "test/e2e/**/*.test.{ts,tsx}",
             "test/reliability/**/*.test.{ts,tsx}",
             "test/demo/**/*.test.ts",
+            "test/package/**/*.test.ts",
           ],
           environment: "node",
         },

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
+import { RunsClientError } from "../client/RunsClientError";
 import { FINAL_RUN_STATUSES, type Run } from "../client/types";
 import { runKeys } from "./runKeys";
 
@@ -30,5 +31,11 @@ export function runQueryOptions(
     queryKey: runKeys.detail(threadId, runId),
     queryFn: ({ signal }) => client.runs.get(threadId, runId, { signal }),
     refetchInterval: (query) => (isRunActive(query.state.data) ? pollIntervalMs : false),
+    // A deleted run stays deleted: report it at once instead of after three retries.
+    retry: (failureCount, error) => !isNotFound(error) && failureCount < 3,
   });
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof RunsClientError && error.kind === "not_found";
 }

@@ -1,0 +1,149 @@
+import { useCallback } from "react";
+import {
+  CancelRunButton,
+  ConnectionStatus,
+  InterruptPanel,
+  MessageStream,
+  RunStatusBadge,
+  useRunStream,
+  type SubmitOptions,
+} from "langgraph-runs-react";
+import { Composer } from "./Composer";
+import { ASSISTANT_ID } from "./config";
+import { RunOptions } from "./RunOptions";
+import { RunProgress } from "./RunProgress";
+import { SCENARIOS } from "./scenarios";
+import { chatKey, humanInput, shortId, type RunSettings } from "./settings";
+import { useStickToBottom } from "./useStickToBottom";
+
+const REJOINABLE_ERRORS = new Set(["network", "timeout", "busy"]);
+
+export interface ChatPanelProps {
+  threadId: string;
+  settings: RunSettings;
+  onSettingsChange: (settings: RunSettings) => void;
+}
+
+/**
+ * The chat: scenario buttons, the message stream, pending interrupts, a composer, and the run's
+ * controls. Mounted once per thread (its session key names the thread), and re-joins a run that
+ * was streaming when the page was reloaded.
+ */
+export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelProps) {
+  const chat = useRunStream({
+    assistantId: ASSISTANT_ID,
+    threadId,
+    key: chatKey(threadId),
+    streamMode: settings.streamModes,
+    reconnectOnMount: true,
+  });
+  const { submit } = chat;
+  const { ref: messagesRef, onScroll: onMessagesScroll } = useStickToBottom<HTMLDivElement>();
+
+  const send = useCallback(
+    (text: string, options: Partial<SubmitOptions> = {}) => {
+      void submit(humanInput(text), {
+        multitaskStrategy: settings.multitaskStrategy,
+        streamSubgraphs: settings.streamSubgraphs,
+        ...options,
+      });
+    },
+    [submit, settings.multitaskStrategy, settings.streamSubgraphs],
+  );
+
+  const { state: connection } = chat.connection;
+  const connected =
+    connection === "connecting" || connection === "open" || connection === "reconnecting";
+  const detached = connection === "closed" || connection === "failed";
+  // After a disconnect, a dropped connection, or a submit the busy thread refused (the submit
+  // left the running run's stream): the run may still be going, so offer to attach again.
+  const canRejoin =
+    chat.runId !== null &&
+    detached &&
+    (chat.isRunning || REJOINABLE_ERRORS.has(chat.error?.kind ?? ""));
+
+  return (
+    <section className="demo-panel demo-chat" aria-labelledby="chat-title">
+      <div className="demo-panel__head">
+        <h2 id="chat-title">Chat</h2>
+        <div className="demo-chat__status" data-testid="chat-status">
+          <RunStatusBadge runKey={chat.key} announce srPrefix="Run status:" />
+          <ConnectionStatus runKey={chat.key} />
+          {chat.runId ? (
+            <code className="demo-muted" title={chat.runId}>
+              run {shortId(chat.runId)}
+            </code>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="demo-scenarios" role="group" aria-label="Scenarios">
+        {SCENARIOS.map((scenario) => (
+          <button
+            key={scenario.id}
+            type="button"
+            className="lgr-button demo-scenario"
+            data-size="small"
+            data-scenario={scenario.id}
+            title={`${scenario.description} Sends "${scenario.text}".`}
+            onClick={() => send(scenario.text, scenario.options)}
+          >
+            {scenario.label}
+          </button>
+        ))}
+      </div>
+
+      <div
+        className="demo-chat__messages"
+        ref={messagesRef}
+        onScroll={onMessagesScroll}
+        data-testid="messages"
+      >
+        <MessageStream
+          runKey={chat.key}
+          emptyText="No messages yet. Pick a scenario above or write something."
+        />
+        <RunProgress runKey={chat.key} />
+        {chat.error ? (
+          <div className="demo-error" role="alert" data-testid="chat-error">
+            <strong>
+              {chat.error.kind === "stream" ? "The run failed" : `Error (${chat.error.kind})`}:
+            </strong>{" "}
+            {chat.error.message}
+          </div>
+        ) : null}
+        <InterruptPanel stream={chat} className="demo-interrupts" />
+      </div>
+
+      <div className="demo-chat__controls">
+        <CancelRunButton stream={chat} labels={{ cancel: "Stop" }} />
+        {canRejoin ? (
+          <button
+            type="button"
+            className="lgr-button"
+            onClick={() => void chat.join(chat.runId!)}
+            title="Attach to the run again, from the last event this page saw"
+          >
+            Re-join
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="lgr-button"
+            disabled={!connected || !chat.isRunning}
+            onClick={() => chat.disconnect()}
+            title="Close the connection only: the run goes on"
+          >
+            Disconnect
+          </button>
+        )}
+        <span className="demo-muted demo-chat__hint">
+          {canRejoin && chat.isRunning ? "Disconnected: the run goes on without you." : null}
+        </span>
+      </div>
+
+      <Composer onSend={(text) => send(text)} />
+      <RunOptions settings={settings} onChange={onSettingsChange} />
+    </section>
+  );
+}

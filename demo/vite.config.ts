@@ -1,0 +1,63 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/**
+ * The demo app (`npm start` serves it through demo/startDemo.mjs, which adds the /api proxy to
+ * the Agent Server). It imports the kit only by its package names, resolved here to the sources
+ * so edits show up at once:
+ *
+ *   langgraph-runs-react            -> src/index.ts
+ *   langgraph-runs-react/client     -> src/client/index.ts
+ *   langgraph-runs-react/styles.css -> src/styles/index.css
+ *
+ * `npm run demo:build` builds it to demo/dist (serve it with any server that proxies /api).
+ */
+const demoDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(demoDir, "..");
+const src = (file: string) => path.join(repoRoot, "src", file);
+
+export default defineConfig({
+  root: demoDir,
+  // Its own optimizer cache: tests, Storybook and the demo may start Vite at the same time.
+  cacheDir: path.join(repoRoot, "node_modules/.vite-demo"),
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^langgraph-runs-react\/client$/, replacement: src("client/index.ts") },
+      { find: /^langgraph-runs-react\/styles\.css$/, replacement: src("styles/index.css") },
+      { find: /^langgraph-runs-react$/, replacement: src("index.ts") },
+    ],
+  },
+  define: {
+    // startDemo.mjs overrides both.
+    __DEMO_ASSISTANT_ID__: JSON.stringify(process.env.ASSISTANT_ID || "agent"),
+    __DEMO_SERVER_LABEL__: JSON.stringify(process.env.LANGGRAPH_API_URL || "Agent Server"),
+  },
+  // Pre-bundle every dependency at start, so the first page load never triggers a re-optimize
+  // and full reload.
+  optimizeDeps: {
+    include: [
+      "react",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "react-dom",
+      "react-dom/client",
+      "zustand",
+      "zustand/vanilla",
+      "zustand/react/shallow",
+      "@tanstack/react-query",
+      "@tanstack/react-virtual",
+      "eventsource-parser",
+    ],
+  },
+  server: {
+    host: "127.0.0.1",
+    fs: { allow: [repoRoot] },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+  },
+});

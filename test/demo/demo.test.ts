@@ -1,0 +1,346 @@
+/**
+ * The demo app in Chromium, started exactly as `npm start` starts it (demo/startDemo.mjs: the
+ * embedded Agent Server plus the Vite server with its /api proxy), clicked through every
+ * scenario. Saves docs/screenshots/demo-*.png.
+ */
+import * as fs from "node:fs/promises";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startDemo, type DemoHandle } from "../../demo/startDemo.mjs";
+import { chromiumArgs, chromiumPath } from "../../scripts/chromium.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
+const WAIT = 20_000;
+
+let demo: DemoHandle;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+/** Failed requests a test caused on purpose: `<status> <method> <url ending>`. */
+const expectedFailures: { status: number; method: string; urlEnd: string }[] = [];
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([
+    startDemo({ watch: false, logLevel: "error" }),
+    chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }),
+  ]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(WAIT);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    // Failed requests are checked below, with their URL.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      pageErrors.push(message.text());
+  });
+  page.on("response", (response) => {
+    const { status, method, url } = {
+      status: response.status(),
+      method: response.request().method(),
+      url: response.url(),
+    };
+    const expected = expectedFailures.some(
+      (e) => e.status === status && e.method === method && url.endsWith(e.urlEnd),
+    );
+    if (status >= 400 && !expected) pageErrors.push(`${status} ${method} ${url}`);
+  });
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await page.goto(demo.url);
+  await page.locator('[data-testid="thread-id"] code').waitFor();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+const chatStatus = () => page.locator('[data-testid="chat-status"] .lgr-badge');
+const messages = () => page.locator('[data-testid="messages"]');
+const aiMessages = () => messages().locator('.lgr-message[data-type="ai"]');
+const progress = () => page.locator('[data-testid="tick-progress"]');
+
+async function newThread(): Promise<string> {
+  const before = await threadIdFromHash();
+  await page.getByRole("button", { name: "New thread" }).click();
+  await page.waitForFunction((old) => !window.location.hash.includes(old ?? "\u0000"), before);
+  await messages().locator(".lgr-messages__empty").waitFor();
+  return threadIdFromHash();
+}
+
+async function threadIdFromHash(): Promise<string> {
+  const hash = await page.evaluate(() => window.location.hash);
+  return /thread=([^&]+)/.exec(hash)?.[1] ?? "";
+}
+
+async function scenario(label: string) {
+  await page.locator(".demo-scenarios").getByRole("button", { name: label, exact: true }).click();
+}
+
+async function send(text: string) {
+  const composer = page.getByRole("textbox", { name: "Message" });
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+async function waitForStatus(status: string, badge: Locator = chatStatus()) {
+  await badge.and(page.locator(`[data-status="${status}"]`)).waitFor();
+}
+
+async function tickAttributes() {
+  return progress().evaluate((el) => ({
+    count: Number(el.getAttribute("data-count")),
+    first: Number(el.getAttribute("data-first")),
+    last: Number(el.getAttribute("data-last")),
+    duplicates: Number(el.getAttribute("data-duplicates")),
+  }));
+}
+
+async function waitForTicks(atLeast: number) {
+  await page.waitForFunction(
+    (n) =>
+      Number(document.querySelector('[data-testid="tick-progress"]')?.getAttribute("data-count")) >=
+      n,
+    atLeast,
+  );
+}
+
+async function screenshot(name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `demo-${name}.png`) });
+}
+
+/** Picks a choice chip (radio) of an interrupt form by its label. */
+async function choose(scope: Locator, label: string) {
+  await scope.locator(".lgr-choice", { hasText: label }).first().click();
+}
+
+// ---- scenarios ----------------------------------------------------------------------------------
+
+describe("demo app (npm start) against the embedded Agent Server", () => {
+  test("opens a thread and keeps it in the URL", async () => {
+    const threadId = await threadIdFromHash();
+    expect(threadId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+  });
+
+  test("long token stream: all 2,000 tokens arrive", async () => {
+    await scenario("Long token stream");
+    await aiMessages().filter({ hasText: "t1999" }).waitFor();
+    await waitForStatus("success");
+    const text = (await aiMessages().last().textContent()) ?? "";
+    expect(text).toContain("t0 t1 t2 ");
+    expect(text).toMatch(/t1998 t1999\s*$/);
+  }, 40_000);
+
+  test("tool call and plain chat", async () => {
+    await newThread();
+    await scenario("Tool call");
+    await messages().getByText("It is sunny in Paris.").waitFor();
+    await expect(messages().locator(".lgr-tool-call__name").first().textContent()).resolves.toBe(
+      "get_weather",
+    );
+    await messages().locator(".lgr-tool-call__result", { hasText: "Sunny, 21°C" }).waitFor();
+    await waitForStatus("success");
+    await send("Hello from the demo test");
+    await messages().getByText("You said: Hello from the demo test").waitFor();
+    await waitForStatus("success");
+    await screenshot("chat");
+  });
+
+  test("interrupt needing approval: approve → resumed", async () => {
+    await newThread();
+    await scenario("Needs approval");
+    const form = page.locator("form.lgr-interrupts");
+    await form.getByText("Review send_email").waitFor();
+    await waitForStatus("interrupted");
+    await screenshot("interrupt");
+    await choose(form, "Approve");
+    await form.getByRole("button", { name: /Resume/ }).click();
+    const reply = aiMessages().filter({ hasText: "Resumed with" });
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('"approve"');
+    await waitForStatus("success");
+    await expect(form.count()).resolves.toBe(0);
+  });
+
+  test("two interrupts at once, answered together", async () => {
+    await newThread();
+    await scenario("Two interrupts");
+    const form = page.locator("form.lgr-interrupts");
+    await form.getByText("2 interrupts waiting for your answers").waitFor();
+    const a = form.locator(".lgr-interrupt", { hasText: "Approve A?" });
+    const b = form.locator(".lgr-interrupt", { hasText: "Approve B?" });
+    await a.getByRole("textbox").fill("yes");
+    await b.getByRole("textbox").fill("no");
+    await form.getByRole("button", { name: "Resume with 2 answers" }).click();
+    const reply = aiMessages().filter({ hasText: 'A: "yes"' });
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('B: "no"');
+  });
+
+  test("agent-inbox interrupt: accept → resumed", async () => {
+    await newThread();
+    await scenario("Agent inbox");
+    const form = page.locator("form.lgr-interrupts");
+    await form.getByText("Send an email?").waitFor();
+    await choose(form, "Accept");
+    await form.getByRole("button", { name: /Resume/ }).click();
+    const reply = aiMessages().filter({ hasText: "Resumed with" });
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('"accept"');
+  });
+
+  test("slow run → Stop → interrupted", async () => {
+    await newThread();
+    await scenario("Slow run");
+    await waitForTicks(3);
+    await page.locator(".demo-chat__controls").getByRole("button", { name: "Stop" }).click();
+    await waitForStatus("interrupted");
+    expect(await chatStatus().textContent()).toMatch(/interrupted/i);
+    // The runs table agrees once it refreshed.
+    await page.locator('.lgr-runs-table tr[data-status="interrupted"]').waitFor();
+  });
+
+  test("error run → error badge and message", async () => {
+    await newThread();
+    await scenario("Error run");
+    await waitForStatus("error");
+    const alert = page.locator('[data-testid="chat-error"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Deliberate failure from the demo graph");
+    await page.locator('.lgr-runs-table tr[data-status="error"]').waitFor();
+  });
+
+  test("subgraph run, then its events replayed in the dashboard", async () => {
+    await newThread();
+    await scenario("Subgraph");
+    await aiMessages().filter({ hasText: "Hello from the subgraph" }).waitFor();
+    await waitForStatus("success");
+    const row = page.locator(".lgr-runs-table tbody tr[data-run-id]").first();
+    await row.getByRole("button", { name: "Open event log" }).click();
+    const viewer = page.locator(".demo-viewer");
+    await waitForStatus("success", viewer.locator(".lgr-badge"));
+    // streamSubgraphs: events from inside the subgraph carry its namespace.
+    const namespaces = await viewer.locator(".lgr-log__ns-filter option").allTextContents();
+    expect(namespaces.some((label) => /subgraph/.test(label))).toBe(true);
+    await viewer.locator('.lgr-log__chip[data-type="custom"]').waitFor();
+    await screenshot("dashboard");
+  });
+
+  test("background run: create without streaming, join, then delete it", async () => {
+    await newThread();
+    const input = page.getByLabel("Background run input");
+    await input.fill("/slow 1500");
+    await page.getByRole("button", { name: "Start background run" }).click();
+    const started = page.locator('[data-testid="background-run"]');
+    await started.waitFor();
+    const runId = (await started.getAttribute("data-run-id")) ?? "";
+    expect(runId).not.toBe("");
+    await started.getByRole("button", { name: "Join" }).click();
+    const viewer = page.locator(`.demo-viewer[data-run-id="${runId}"]`);
+    await waitForStatus("success", viewer.locator(".lgr-badge"));
+    // 15 ticks (one per 100 ms), each once.
+    await expect(
+      viewer.locator('.lgr-log__chip[data-type="custom"] .lgr-log__chip-count').textContent(),
+    ).resolves.toBe("15");
+    const row = page.locator(`.lgr-runs-table tr[data-run-id="${runId}"]`);
+    await row.and(page.locator('[data-status="success"]')).waitFor();
+    // Reading it afterwards (its status next to "Started run") answers 404, as it should.
+    expectedFailures.push({ status: 404, method: "GET", urlEnd: `/runs/${runId}` });
+    await row.getByRole("button", { name: "Delete" }).click();
+    await row.waitFor({ state: "detached" });
+  });
+
+  test("background run cancelled from the runs table", async () => {
+    const started = page.locator('[data-testid="background-run"]');
+    const previous = await started.getAttribute("data-run-id");
+    await page.getByLabel("Background run input").fill("/slow 20000");
+    await page.getByRole("button", { name: "Start background run" }).click();
+    await started.and(page.locator(`:not([data-run-id="${previous}"])`)).waitFor();
+    const runId = await started.getAttribute("data-run-id");
+    const row = page.locator(`.lgr-runs-table tr[data-run-id="${runId}"]`);
+    await row.and(page.locator('[data-status="running"]')).waitFor();
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await row.and(page.locator('[data-status="interrupted"]')).waitFor();
+    await waitForStatus("interrupted", started.locator(".lgr-badge"));
+  });
+
+  test("disconnect, then re-join: the run went on and continues without duplicates", async () => {
+    await newThread();
+    await send("/slow 3000");
+    await waitForTicks(3);
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    const rejoin = page.getByRole("button", { name: "Re-join" });
+    await rejoin.waitFor();
+    await page
+      .locator('[data-testid="chat-status"] .lgr-connection[data-state="closed"]')
+      .waitFor();
+    await page.waitForTimeout(500);
+    await rejoin.click();
+    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await waitForStatus("success");
+    const ticks = await tickAttributes();
+    expect(ticks).toMatchObject({ first: 0, last: 29, count: 30, duplicates: 0 });
+  });
+
+  test("busy thread (reject): the second message is refused, Re-join follows the first run", async () => {
+    const threadId = await newThread();
+    expectedFailures.push({
+      status: 422,
+      method: "POST",
+      urlEnd: `/threads/${threadId}/runs/stream`,
+    });
+    await send("/slow 2000");
+    await waitForTicks(2);
+    await send("too soon");
+    const alert = page.locator('[data-testid="chat-error"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/busy/i);
+    await page.getByRole("button", { name: "Re-join" }).click();
+    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await waitForStatus("success");
+    expect(await tickAttributes()).toMatchObject({ first: 0, last: 19, count: 20, duplicates: 0 });
+  });
+
+  test("reload mid-stream: the page re-joins the run and continues where it left off", async () => {
+    const threadId = await newThread();
+    await send("/slow 4000");
+    await waitForTicks(8);
+    await page.reload();
+    expect(await threadIdFromHash()).toBe(threadId);
+    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await waitForStatus("success");
+    const ticks = await tickAttributes();
+    // Continued after the reload: neither replayed from the start nor repeated.
+    expect(ticks.first).toBeGreaterThan(0);
+    expect(ticks.last).toBe(39);
+    expect(ticks.duplicates).toBe(0);
+    expect(ticks.count).toBe(ticks.last - ticks.first + 1);
+    await expect(
+      messages().locator(".lgr-message", { hasText: "/slow 4000" }).count(),
+    ).resolves.toBe(1);
+    await expect(aiMessages().filter({ hasText: "slow done" }).count()).resolves.toBe(1);
+  });
+
+  test("dark theme, and a narrow (390 px) screen", async () => {
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await screenshot("dark");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    // Nothing wider than the screen.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-mobile.png"), fullPage: true });
+  });
+
+  test("no errors in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
