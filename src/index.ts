@@ -1,12 +1,16 @@
 "use client";
 /**
  * langgraph-runs-react: hooks and components for the LangGraph Agent Server's Runs API.
- * The runs client alone is at `langgraph-runs-react/client`, transcripts at
- * `langgraph-runs-react/testing`, the default theme at `langgraph-runs-react/styles.css`.
+ * The runs client alone is at `langgraph-runs-react/client`, query keys and options for server
+ * components at `langgraph-runs-react/query`, transcripts at `langgraph-runs-react/testing`,
+ * the default theme at `langgraph-runs-react/styles.css`.
+ *
+ * Paths end in `/index` on purpose: in the emitted declarations `./client` would resolve to the
+ * bundle `dist/client.js` (untyped) before the folder `dist/client/`.
  */
-export * from "./hooks";
-export * from "./components";
-export * from "./query";
+export * from "./hooks/index";
+export * from "./components/index";
+export * from "./query/index";
 export {
   createRunController,
   RunController,
@@ -38,7 +42,7 @@ export {
   type ContentBlock,
   type ToolCall,
   type PendingInterrupt,
-} from "./store";
+} from "./store/index";
 export {
   createClient,
   RunsClientError,
@@ -53,4 +57,4 @@ export {
   type StreamPart,
   type ClientOptions,
   type Interrupt,
-} from "./client";
+} from "./client/index";

@@ -40,12 +40,15 @@ export function parseRunLocation(
 ): { run_id: string; thread_id?: string } | undefined {
   if (!header) return undefined;
   let url: URL;
+  let base: URL;
   try {
-    url = new URL(header, apiUrl);
+    // A relative apiUrl ("/api/langgraph", behind a same-origin proxy) is relative to the page.
+    base = new URL(apiUrl, globalThis.location?.href);
+    url = new URL(header, base);
   } catch {
     return undefined;
   }
-  if (url.origin !== new URL(apiUrl).origin) return undefined;
+  if (url.origin !== base.origin) return undefined;
   const match = /\/threads\/([^/]+)\/runs\/([^/]+)\/?$/.exec(url.pathname);
   if (match) return { thread_id: safeDecode(match[1]!), run_id: safeDecode(match[2]!) };
   const stateless = /\/runs\/([^/]+)\/?$/.exec(url.pathname);

@@ -199,3 +199,37 @@ describe("HTTP errors (fake fetch: Python-server bodies and statuses the JS serv
     expect((error as RunsClientError).kind).toBe("aborted");
   });
 });
+
+describe("run location headers (fake fetch: the JS server never sends Location)", () => {
+  it("a relative apiUrl behind a same-origin proxy still reads Content-Location", async () => {
+    const { parseRunLocation } = await import("../../../src/client/paths");
+    const page = globalThis as { location?: { href: string } };
+    const before = page.location;
+    page.location = { href: "https://app.example.com/chat" };
+    try {
+      expect(parseRunLocation("/api/langgraph/threads/t-1/runs/r-1", "/api/langgraph")).toEqual({
+        thread_id: "t-1",
+        run_id: "r-1",
+      });
+      expect(
+        parseRunLocation("https://evil.example.net/threads/t/runs/r", "/api/langgraph"),
+      ).toBeUndefined();
+    } finally {
+      page.location = before;
+    }
+  });
+
+  it("a Location header on another origin is ignored", async () => {
+    const { fetch } = fakeFetch(() =>
+      sseResponse(['event: metadata\ndata: {"run_id":"r-real"}\n\n'], {
+        headers: { location: "https://evil.example.net/threads/t/runs/r-evil" },
+      }),
+    );
+    const client = createClient({ apiUrl: "http://127.0.0.1:1", fetch });
+    const created: string[] = [];
+    await collect(
+      client.runs.stream("t", "agent", { onRunCreated: (meta) => created.push(meta.run_id) }),
+    );
+    expect(created).toEqual(["r-real"]);
+  });
+});
