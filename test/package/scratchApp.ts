@@ -1,0 +1,294 @@
+/**
+ * The files of the scratch consumer app the packaging test installs the tarball into: a
+ * Vite + React + TypeScript app (strict, `moduleResolution: "bundler"`) that imports every
+ * entry, and a plain Node script that imports every JS entry and server-renders the hooks and
+ * components without a DOM. Kept as strings: they import `langgraph-runs-react` by name, which
+ * only resolves inside the scratch app.
+ */
+
+/** The versions the scratch app installs next to the tarball: the repo's own pins. */
+export const SCRATCH_DEPENDENCIES = ["react", "react-dom", "@tanstack/react-query", "zustand"];
+export const SCRATCH_DEV_DEPENDENCIES = [
+  "vite",
+  "@vitejs/plugin-react",
+  "typescript",
+  "@types/react",
+  "@types/react-dom",
+];
+
+export function scratchPackageJson(
+  tarball: string,
+  versions: Record<string, string>,
+): Record<string, unknown> {
+  const pick = (names: string[]) =>
+    Object.fromEntries(
+      names.map((name) => {
+        const version = versions[name];
+        if (!version) throw new Error(`the repo's package.json pins no version of ${name}`);
+        return [name, version];
+      }),
+    );
+  return {
+    name: "langgraph-runs-react-consumer",
+    private: true,
+    type: "module",
+    dependencies: { "langgraph-runs-react": `file:${tarball}`, ...pick(SCRATCH_DEPENDENCIES) },
+    devDependencies: pick(SCRATCH_DEV_DEPENDENCIES),
+  };
+}
+
+export const SCRATCH_FILES: Record<string, string> = {
+  "tsconfig.json": JSON.stringify(
+    {
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["ES2023", "DOM", "DOM.Iterable"],
+        module: "ESNext",
+        moduleResolution: "bundler",
+        jsx: "react-jsx",
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        isolatedModules: true,
+        verbatimModuleSyntax: true,
+        // Our .d.ts files are checked too: they must not need anything a consumer lacks
+        // (vitest, node, @langchain/*, devDependencies).
+        skipLibCheck: false,
+        types: [],
+        noEmit: true,
+      },
+      include: ["src"],
+    },
+    null,
+    2,
+  ),
+
+  "vite.config.ts": `import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  plugins: [react()],
+  logLevel: "warn",
+  build: { outDir: "dist", emptyOutDir: true },
+});
+`,
+
+  "index.html": `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>consumer</title></head>
+  <body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body>
+</html>
+`,
+
+  "src/vite-env.d.ts": `/// <reference types="vite/client" />
+`,
+
+  // What a server component (or a loader) writes with the query entry: no React import, the
+  // client entry for the client, the query entry for keys and options; typed, not \`any\`.
+  "src/prefetch.ts": `import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
+import { runKeys as runKeysFromMain, type RunsListFilters as MainFilters } from "langgraph-runs-react";
+import { createClient, type Run } from "langgraph-runs-react/client";
+import {
+  isRunActive,
+  runKeys,
+  runQueryOptions,
+  runsListQueryOptions,
+  type RunQueryOptionsConfig,
+  type RunsListFilters,
+  type RunsListQueryOptionsConfig,
+} from "langgraph-runs-react/query";
+
+const FILTERS: RunsListFilters = { limit: 10, status: "running" };
+
+export async function prefetchThread(threadId: string, runId: string): Promise<DehydratedState> {
+  const client = createClient({ apiUrl: "http://127.0.0.1:2024" });
+  const queryClient = new QueryClient();
+  const live: RunsListQueryOptionsConfig = { liveIntervalMs: false };
+  const list = runsListQueryOptions(client, threadId, FILTERS, live);
+  await queryClient.prefetchQuery(list);
+  const runs: Run[] | undefined = queryClient.getQueryData(list.queryKey);
+  const config: RunQueryOptionsConfig = {};
+  const detail = runQueryOptions(client, threadId, runId, config);
+  await queryClient.prefetchQuery(detail);
+  const run: Run | undefined = queryClient.getQueryData(detail.queryKey);
+  const active: boolean = (runs ?? []).some(isRunActive) || (run ? isRunActive(run) : false);
+  void active;
+  return dehydrate(queryClient);
+}
+
+// The same key types as the main entry's (one declaration, re-exported).
+export const sameKey: ReturnType<typeof runKeysFromMain.list> = runKeys.list("t", FILTERS);
+export const sameFilters: MainFilters = FILTERS;
+// Typed, not \`any\`: a key is no number, and a status filter is a run status.
+// @ts-expect-error a query key is not a number
+export const notAKey: number = runKeys.list("t");
+// @ts-expect-error "nope" is not a RunStatus
+export const badFilters: RunsListFilters = { status: "nope" };
+`,
+
+  // Every entry, the README's quick start, every component, the query layer, the client alone
+  // and the replay helpers, with types a strict consumer would write.
+  "src/main.tsx": `import { StrictMode, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import {
+  CancelRunButton,
+  ConnectionStatus,
+  InterruptPanel,
+  MessageStream,
+  RunStatusBadge,
+  RunsProvider,
+  RunsTable,
+  StreamEventLog,
+  createClient as createClientFromMain,
+  runKeys,
+  runsListQueryOptions,
+  useRunStatus,
+  useRunStream,
+  useRunsClient,
+  type UseRunStreamResult,
+} from "langgraph-runs-react";
+import {
+  createClient,
+  isRunsClientError,
+  type LangGraphRunsClient,
+  type Run,
+  type RunStatus,
+  type StreamEvent,
+} from "langgraph-runs-react/client";
+import { createReplayFetch, generateTokenTranscript } from "langgraph-runs-react/testing";
+import "langgraph-runs-react/styles.css";
+
+interface State {
+  messages: { type: string; content: string }[];
+}
+
+function Runs({ threadId }: { threadId: string }) {
+  const client: LangGraphRunsClient = useRunsClient();
+  const { data } = useQuery(runsListQueryOptions(client, threadId, { limit: 5 }));
+  const runs: Run[] = data ?? [];
+  const statuses: RunStatus[] = runs.map((run) => run.status);
+  return <output data-key={JSON.stringify(runKeys.lists(threadId))}>{statuses.join(",")}</output>;
+}
+
+function Status({ runKey }: { runKey: string }) {
+  return <span>{useRunStatus(runKey)}</span>;
+}
+
+function Chat() {
+  const [threadId, setThreadId] = useState<string | undefined>();
+  const chat: UseRunStreamResult<State, Partial<State>, unknown, unknown> = useRunStream<State>({
+    assistantId: "agent",
+    threadId,
+    onThreadId: setThreadId,
+  });
+  const last = chat.values?.messages.at(-1)?.content ?? "";
+  return (
+    <main>
+      <RunStatusBadge status={chat.status} />
+      <ConnectionStatus runKey={chat.key} />
+      <Status runKey={chat.key} />
+      <MessageStream runKey={chat.key} />
+      <InterruptPanel runKey={chat.key} onResume={chat.resume} />
+      <StreamEventLog runKey={chat.key} />
+      <CancelRunButton stream={chat} />
+      {threadId && <RunsTable threadId={threadId} />}
+      {threadId && <Runs threadId={threadId} />}
+      <p>{last}</p>
+      <button onClick={() => chat.submit({ messages: [{ type: "human", content: "Hi!" }] })}>
+        Send
+      </button>
+    </main>
+  );
+}
+
+// The main entry re-exports the client with its types (not \`any\`): a number is no client.
+// @ts-expect-error a LangGraphRunsClient is not a number
+const notAClient: number = createClientFromMain({ apiUrl: "http://replay.local" });
+void notAClient;
+
+const transcript = generateTokenTranscript({ tokens: 20 });
+const client = createClient({
+  apiUrl: "http://replay.local",
+  fetch: createReplayFetch(transcript, { speed: 0 }),
+});
+export function describeError(error: unknown): string {
+  return isRunsClientError(error) ? error.kind : String(error);
+}
+export function eventType(event: StreamEvent): string {
+  return event.type;
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={new QueryClient()}>
+      <RunsProvider client={client}>
+        <Chat />
+      </RunsProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
+`,
+
+  // Node, no DOM, no bundler: every JS entry as Node resolves it (the query entry before any
+  // other), one shared copy of the client and of the query layer between the entries, a replayed stream through the built client, and
+  // renderToString of a provider with hooks and components. Prints one JSON line.
+  "ssr.mjs": `import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
+
+if (typeof window !== "undefined" || typeof document !== "undefined") throw new Error("DOM globals in Node");
+
+// The query entry first and alone: it must load without the React entry.
+const query = await import("langgraph-runs-react/query");
+const kit = await import("langgraph-runs-react");
+const client = await import("langgraph-runs-react/client");
+const testing = await import("langgraph-runs-react/testing");
+const styles = import.meta.resolve("langgraph-runs-react/styles.css");
+
+// A replayed run through the built client (eventsource-parser included).
+const transcript = testing.generateTokenTranscript({ tokens: 5 });
+const { threadId } = testing.readTranscriptRun(transcript);
+const replay = client.createClient({
+  apiUrl: "http://replay.local",
+  fetch: testing.createReplayFetch(transcript, { speed: 0 }),
+});
+const events = [];
+for await (const event of replay.runs.stream(threadId, "agent", { input: null, streamVersion: "v2" })) {
+  events.push(event.type);
+}
+
+function Page() {
+  const stream = kit.useRunStream({ assistantId: "agent", threadId: null });
+  return h(
+    "main",
+    null,
+    h(kit.RunStatusBadge, { status: stream.status }),
+    h(kit.ConnectionStatus, { runKey: stream.key }),
+    h(kit.MessageStream, { runKey: stream.key }),
+    h(kit.StreamEventLog, { runKey: stream.key }),
+  );
+}
+const html = renderToString(
+  h(kit.RunsProvider, { client: client.createClient({ apiUrl: "http://127.0.0.1:9" }) }, h(Page)),
+);
+
+console.log(
+  JSON.stringify({
+    main: Object.keys(kit).sort(),
+    client: Object.keys(client).sort(),
+    testing: Object.keys(testing).sort(),
+    query: Object.keys(query).sort(),
+    queryKey: query.runKeys.list("t", { limit: 10 }),
+    // The main entry re-exports the query entry's functions (one copy, one key factory).
+    sharedQuery:
+      kit.runKeys === query.runKeys &&
+      kit.runsListQueryOptions === query.runsListQueryOptions &&
+      kit.runQueryOptions === query.runQueryOptions &&
+      kit.isRunActive === query.isRunActive,
+    sharedClient: kit.createClient === client.createClient && kit.RunsClientError === client.RunsClientError,
+    styles,
+    events,
+    html,
+  }),
+);
+`,
+};
