@@ -48,7 +48,6 @@ export default defineConfig({
       "zustand/vanilla",
       "zustand/react/shallow",
       "@tanstack/react-query",
-      "@tanstack/react-virtual",
       "eventsource-parser",
     ],
   },

@@ -1,7 +1,7 @@
 // Builds what `size-limit` measures (.size-limit.json): for each budget, the built package
 // (dist/) as an app would bundle it: minified, tree-shaken to the imports named below, with
 // the peers (react, react-dom, @tanstack/react-query, zustand) left out and the runtime
-// dependencies (eventsource-parser, @tanstack/react-virtual) counted in. One Vite build per
+// dependency (eventsource-parser) counted in. One Vite build per
 // bundle, so each is one self-contained file. Run `npm run build` first (`npm run size` does).
 //
 //   node test/package/buildSizeBundles.mjs            # write the bundles size-limit measures
@@ -93,12 +93,6 @@ if (process.argv.includes("--report")) {
 
   const dependencyCost = [
     ["eventsource-parser (in client)", client, bundles.client, /^eventsource-parser$/],
-    [
-      "@tanstack/react-virtual + virtual-core (in everything)",
-      all,
-      bundles.all,
-      /^@tanstack\/(react-virtual|virtual-core)/,
-    ],
   ];
   console.log("\nruntime dependencies (gzip they add):");
   for (const [label, total, code, pattern] of dependencyCost) {

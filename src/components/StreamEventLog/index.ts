@@ -12,6 +12,14 @@ export {
   type UseFollowTailVirtualizerOptions,
 } from "./useFollowTailVirtualizer";
 export {
+  useVirtualRows,
+  type RowKey,
+  type ScrollAlign,
+  type UseVirtualRowsOptions,
+  type VirtualRow,
+  type VirtualRows,
+} from "./useVirtualRows";
+export {
   createEventLogIndex,
   EventLogIndex,
   type EventLogFacets,

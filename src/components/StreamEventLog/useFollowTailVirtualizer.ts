@@ -1,12 +1,13 @@
 "use client";
-import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import type { RowKey } from "./createRowOffsets";
+import { useVirtualRows, type VirtualRows } from "./useVirtualRows";
 
 export interface UseFollowTailVirtualizerOptions {
   /** Rows to virtualize. */
   count: number;
   /** A stable key per row (for example the event's seq), so measured heights follow the row. */
-  getItemKey?: (index: number) => number | string;
+  getItemKey?: (index: number) => RowKey;
   /** Height of a collapsed row in px (rows are measured; this is the first guess). */
   estimateSize?: number;
   /** Rows rendered beyond the visible ones, on each side (default 12). */
@@ -18,7 +19,8 @@ export interface UseFollowTailVirtualizerOptions {
 export interface FollowTailVirtualizer {
   /** Give it to the scrolling element as its `ref` (a callback ref). */
   setScrollElement: (element: HTMLDivElement | null) => void;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  /** The rows to render, their offsets and measuring (see `useVirtualRows`). */
+  virtualizer: VirtualRows;
   /** True while the view sticks to the newest row. */
   following: boolean;
   /** The newest row is in view (nothing left to scroll down to). */
@@ -33,10 +35,9 @@ export interface FollowTailVirtualizer {
 const BOTTOM_SLACK = 4;
 
 /**
- * A `@tanstack/react-virtual` virtualizer that follows the tail: as rows arrive it stays scrolled
- * to the newest one, until the user scrolls up; scrolling back to the bottom (or
- * `jumpToLatest`) follows again. Rows are measured (`measureElement`), so expanded rows can be
- * any height.
+ * A virtualizer (`useVirtualRows`) that follows the tail: as rows arrive it stays scrolled to
+ * the newest one, until the user scrolls up; scrolling back to the bottom (or `jumpToLatest`)
+ * follows again. Rows are measured (`measureElement`), so expanded rows can be any height.
  *
  * @example
  * const tail = useFollowTailVirtualizer({ count: rows.count });
@@ -46,28 +47,18 @@ export function useFollowTailVirtualizer(
   options: UseFollowTailVirtualizerOptions,
 ): FollowTailVirtualizer {
   const { count, getItemKey, estimateSize = 28, overscan = 12, follow = true } = options;
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const virtualizer = useVirtualRows({ count, getItemKey, estimateSize, overscan });
+  const { scrollElement: element, scrollToBottom } = virtualizer;
   const [following, setFollowing] = useState(follow);
   const lastTop = useRef(0);
-
-  // The virtualizer is read afresh on every render here, never memoized.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer<HTMLDivElement, Element>({
-    count,
-    getScrollElement: () => element,
-    estimateSize: () => estimateSize,
-    overscan,
-    getItemKey,
-  });
   const totalSize = virtualizer.getTotalSize();
 
   // Stick to the bottom after every change of the rows or their measured heights.
   useLayoutEffect(() => {
     if (!following || element === null) return;
-    const bottom = Math.max(0, element.scrollHeight - element.clientHeight);
-    if (Math.abs(element.scrollTop - bottom) > 0.5) element.scrollTop = bottom;
+    scrollToBottom();
     lastTop.current = element.scrollTop;
-  }, [element, following, count, totalSize]);
+  }, [element, following, count, totalSize, scrollToBottom]);
 
   const onScroll = useCallback(() => {
     if (element === null) return;
@@ -80,19 +71,15 @@ export function useFollowTailVirtualizer(
   }, [element]);
 
   const jumpToLatest = useCallback(() => {
-    if (element !== null) {
-      element.scrollTop = Math.max(0, element.scrollHeight - element.clientHeight);
-      lastTop.current = element.scrollTop;
-    }
+    scrollToBottom();
+    if (element !== null) lastTop.current = element.scrollTop;
     setFollowing(true);
-  }, [element]);
+  }, [element, scrollToBottom]);
 
-  // From the virtualizer's own state (it re-renders on scroll and on re-measure).
-  const viewportSize = virtualizer.scrollRect?.height ?? 0;
-  const atBottom = (virtualizer.scrollOffset ?? 0) + viewportSize >= totalSize - BOTTOM_SLACK;
+  const atBottom = virtualizer.scrollOffset + virtualizer.viewportSize >= totalSize - BOTTOM_SLACK;
 
   return {
-    setScrollElement: setElement,
+    setScrollElement: virtualizer.setScrollElement,
     virtualizer,
     following,
     atBottom,
