@@ -1,5 +1,6 @@
 import { backoffDelay, sleep } from "./backoff";
 import { errorFromResponse } from "./errorFromResponse";
+import { redactValue } from "./redactValue";
 import { RunsClientError } from "./RunsClientError";
 import type { ClientOptions, FetchLike, HeadersInput } from "./types";
 
@@ -111,6 +112,9 @@ export class HttpTransport {
         headers: await this.headers(request),
         body: request.json === undefined ? undefined : JSON.stringify(request.json),
         signal,
+        // A followed redirect would carry the API key (and any custom header) to wherever the
+        // Location points, another origin included: redirects are answered with an error.
+        redirect: "manual",
       });
     } catch (cause) {
       cleanup();
@@ -131,6 +135,9 @@ export class HttpTransport {
       });
     }
     try {
+      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+        throw this.redirectError(response, request.describe);
+      }
       if (!response.ok) {
         throw this.redactError(await errorFromResponse(response, request.describe));
       }
@@ -158,13 +165,24 @@ export class HttpTransport {
   }
 
   private redactError(error: RunsClientError): RunsClientError {
-    if (!this.options.apiKey || !error.message.includes(this.options.apiKey)) return error;
+    if (!this.options.apiKey) return error;
+    const body = redactValue(error.body, this.redact);
+    if (body === error.body && !error.message.includes(this.options.apiKey)) return error;
     return new RunsClientError({
       kind: error.kind,
       status: error.status,
       message: this.redact(error.message),
-      body: typeof error.body === "string" ? this.redact(error.body) : error.body,
+      body,
       retryAfterMs: error.retryAfterMs,
+    });
+  }
+
+  private redirectError(response: Response, describe: string): RunsClientError {
+    void response.body?.cancel().catch(() => {});
+    return new RunsClientError({
+      kind: "server",
+      status: response.status || undefined,
+      message: `${describe}: the server redirected (${response.status}); redirects are not followed, set apiUrl to the final address`,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { readJson, type HttpTransport } from "./HttpTransport";
 import { parseRunLocation, runPath, runsPath } from "./paths";
 import { RunsClientError } from "./RunsClientError";
+import { redactValue } from "./redactValue";
 import { serializeRunCreate } from "./serializeRunCreate";
 import { streamWithResume, type StreamConnector, type RunTarget } from "./streamWithResume";
 import { toStreamEvent } from "./toStreamEvent";
@@ -120,7 +121,7 @@ export class RunsClient<TStateType = JsonObject> {
     });
     this.reportRunCreated(response, payload);
     const values = await this.readJson(response, "runs.wait", payload.signal);
-    if (payload.raiseError !== false) throwIfRunFailed(values, "runs.wait");
+    if (payload.raiseError !== false) throwIfRunFailed(values, "runs.wait", this.http.redact);
     return values as TStateType;
   }
 
@@ -202,7 +203,7 @@ export class RunsClient<TStateType = JsonObject> {
       idempotent: true,
       describe: "runs.join",
     });
-    throwIfRunFailed(values, "runs.join");
+    throwIfRunFailed(values, "runs.join", this.http.redact);
     return values as TStateType;
   }
 
@@ -253,6 +254,7 @@ export class RunsClient<TStateType = JsonObject> {
           throw error;
         }
       },
+      redact: this.http.redact,
       identify: (response) =>
         parseRunLocation(response.headers.get("content-location"), this.http.apiUrl) ??
         parseRunLocation(response.headers.get("location"), this.http.apiUrl),
@@ -300,8 +302,13 @@ function itemMapper<TVersion extends StreamVersion>(
 }
 
 /** `wait` and `join` report a failed run in the body: `{ "__error__": { error, message } }`. */
-function throwIfRunFailed(values: unknown, describe: string): void {
+function throwIfRunFailed(
+  values: unknown,
+  describe: string,
+  redact: (text: string) => string,
+): void {
   if (typeof values !== "object" || values === null || !("__error__" in values)) return;
+  values = redactValue(values, redact);
   const failure = (values as { __error__: unknown }).__error__;
   const record =
     typeof failure === "object" && failure !== null ? (failure as Record<string, unknown>) : {};

@@ -1,5 +1,5 @@
 import type { HttpTransport } from "./HttpTransport";
-import { threadPath } from "./paths";
+import { encodeSegment, threadPath } from "./paths";
 import type { Checkpoint, JsonObject, RequestOptions, Thread, ThreadState } from "./types";
 
 export interface CreateThreadOptions extends RequestOptions {
@@ -56,7 +56,7 @@ export class ThreadsClient {
   ): Promise<ThreadState<TValues>> {
     const checkpointId = typeof checkpoint === "string" ? checkpoint : checkpoint?.checkpoint_id;
     const path = checkpointId
-      ? `${threadPath(threadId)}/state/${encodeURIComponent(checkpointId)}`
+      ? `${threadPath(threadId)}/state/${encodeSegment(checkpointId)}`
       : `${threadPath(threadId)}/state`;
     return this.http.json<ThreadState<TValues>>({
       method: "GET",

@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import type { IdleWatchdog } from "./createIdleWatchdog";
 import { RunsClientError } from "./RunsClientError";
 import type { StreamPart } from "./types";
 
@@ -8,19 +9,24 @@ const MAX_FRAME_CHARS = 64 * 1024 * 1024;
 /**
  * Parses an SSE body into `{ event, data, id }` parts: `data` is JSON when it parses and the raw
  * text when it does not (a bad frame never ends the stream). Comments and heartbeats are
- * skipped; frames without data are not events. `onBytes` is called once per network chunk,
- * which is all the idle watchdog needs (no per-line timers).
+ * skipped; frames without data are not events. The watchdog is touched once per network chunk
+ * (no per-line timers) and paused while the caller holds a batch.
  *
  * Yields the parts in batches, one non-empty batch per network chunk: one async-generator step
  * per chunk instead of one per event (a 16 KiB chunk holds about 16 `messages-tuple` events).
  * The next chunk is read only when the caller asks for the next batch.
+ *
+ * Returns whether the body ended in the middle of a frame (after its last blank line): a server
+ * ends its frames, so such an end was a connection closed early, not the end of the stream.
  */
 export async function* readSseEvents(
   body: ReadableStream<Uint8Array>,
-  onBytes: () => void,
-): AsyncGenerator<StreamPart[], void> {
+  watchdog: Pick<IdleWatchdog, "touch" | "pause" | "resume">,
+): AsyncGenerator<StreamPart[], boolean> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
+  /** The last few characters of the body, enough to see whether it ends with a blank line. */
+  let tail = "";
   let parsed: StreamPart[] = [];
   let parseFailure: RunsClientError | undefined;
   const parser = createParser({
@@ -40,19 +46,28 @@ export async function* readSseEvents(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      onBytes();
-      parser.feed(decoder.decode(value, { stream: true }));
+      watchdog.touch();
+      const text = decoder.decode(value, { stream: true });
+      tail = (tail + text.slice(-4)).slice(-4);
+      parser.feed(text);
       if (parseFailure) throw parseFailure;
       if (parsed.length > 0) {
         const batch = parsed;
         parsed = [];
+        // While the caller works through the batch no bytes are read: a slow consumer is not a
+        // silent server, so the idle watchdog only counts time spent waiting for the network.
+        watchdog.pause();
         yield batch;
+        watchdog.resume();
       }
     }
     // A frame cut off by the end of the body is incomplete and discarded, as the SSE spec says:
     // it may have lost its id line, and a re-join will deliver it whole.
-    parser.feed(decoder.decode());
+    const rest = decoder.decode();
+    tail = (tail + rest).slice(-4);
+    parser.feed(rest);
     if (parsed.length > 0) yield parsed;
+    return !(tail === "" || /(\n\n|\r\r|\r\n\r\n)$/.test(tail));
   } finally {
     reader.releaseLock();
   }

@@ -3,6 +3,7 @@ import { createIdleWatchdog } from "./createIdleWatchdog";
 import { compareEventIds } from "./eventIds";
 import { abortError } from "./HttpTransport";
 import { readSseEvents } from "./readSseEvents";
+import { redactValue } from "./redactValue";
 import { RunsClientError } from "./RunsClientError";
 import {
   FINAL_RUN_STATUSES,
@@ -35,6 +36,8 @@ export interface StreamConnector {
   ): Promise<RunStatus | undefined>;
   /** Learns the run from the first response's headers. */
   identify(response: Response): { run_id: string; thread_id?: string } | undefined;
+  /** Removes the API key from text a server may echo it in (error events and bodies). */
+  redact?: (text: string) => string;
 }
 
 export interface StreamWithResumeOptions extends StreamResumeOptions {
@@ -53,7 +56,8 @@ const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 
 type ConnectionEnd =
-  { kind: "closed" } | { kind: "dropped"; reason: "network" | "stall"; error: unknown };
+  | { kind: "closed"; midFrame?: boolean }
+  | { kind: "dropped"; reason: "network" | "stall"; error: unknown };
 
 /**
  * Streams a run's events and survives connection loss: when the run is resumable and the
@@ -74,6 +78,8 @@ export async function* streamWithResume<T>(
   const maxAttempts = options.maxReconnectAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const canReconnect = options.reconnect !== false;
   let failures = 0;
+  /** The current connection is a re-join (not the first request). */
+  let rejoined = false;
   let connection = await connect((signal) => connector.open(signal), options.signal, connector);
   announceRun(state, connector.identify(connection.response), options);
 
@@ -85,6 +91,7 @@ export async function* streamWithResume<T>(
     // before it is yielded, as if the events came one by one.
     const reading = pump(connection, state, options, connector);
     let end: ConnectionEnd | undefined;
+    let sawId = false;
     try {
       connection: for (;;) {
         const step = await reading.next();
@@ -96,7 +103,16 @@ export async function* streamWithResume<T>(
         for (let i = 0; i < batch.length; i++) {
           const part = batch[i]!;
           const id = part.id;
+          if (part.event === "error" && connector.redact) {
+            batch[i] = { ...part, data: redactValue(part.data, connector.redact) };
+          }
+          if (id === undefined && part.event === "error" && rejoined && !sawId) {
+            // Not an event of the run (those carry ids when it is resumable) but the server
+            // refusing the re-join: the JS server answers 200 with `error: "Run not found"`.
+            throw rejoinRefused(connector, batch[i]!.data);
+          }
           if (id !== undefined) {
+            sawId = true;
             if (
               state.lastEventId !== undefined &&
               (compareEventIds(id, state.lastEventId) ?? 1) <= 0
@@ -109,7 +125,7 @@ export async function* streamWithResume<T>(
           if (part.event === "metadata")
             announceRun(state, runOfMetadata(part.data, state.target.threadId), options);
           try {
-            yield map(part);
+            yield map(batch[i]!);
           } catch (error) {
             // Thrown into the stream by the caller (`.throw()`): `pump` judges it exactly like
             // an error while reading (and ends by returning or throwing, never by yielding).
@@ -118,7 +134,7 @@ export async function* streamWithResume<T>(
           }
           if (part.event === "error") {
             if (options.raiseError === false) return;
-            throw runError(part.data);
+            throw runError(batch[i]!.data);
           }
         }
       }
@@ -134,7 +150,16 @@ export async function* streamWithResume<T>(
       throw droppedError(connector, end.error, "the run is not resumable");
     }
     const target = { threadId: state.target.threadId, runId };
-    if (end.kind === "closed" && !(await stillActive(connector, target, options.signal))) return;
+    // A clean close is ambiguous, and so is a re-join that stalled without a new event: the JS
+    // server holds a finished run's stream open ~500 ms, longer than a short idle timeout. When
+    // the run is over, everything after the last event id has been delivered.
+    const inconclusive =
+      end.kind === "closed" || (end.reason === "stall" && rejoined && state.lastEventId === before);
+    if (inconclusive && !(await stillActive(connector, target, options.signal))) {
+      // Over, unless the body ended inside a frame: then a proxy closed early and a re-join
+      // delivers the rest.
+      if (!(end.kind === "closed" && end.midFrame)) return;
+    }
 
     for (;;) {
       failures += 1;
@@ -166,6 +191,7 @@ export async function* streamWithResume<T>(
           options.signal,
           connector,
         );
+        rejoined = true;
         break;
       } catch (error) {
         if (!isTransient(error)) throw error;
@@ -194,9 +220,9 @@ async function* pump(
     : createIdleWatchdog(0, () => {});
   try {
     if (!body) return { kind: "closed" };
-    yield* readSseEvents(body, watchdog.touch);
+    const cutMidFrame = yield* readSseEvents(body, watchdog);
     if (stalled) return { kind: "dropped", reason: "stall", error: undefined };
-    return { kind: "closed" };
+    return { kind: "closed", midFrame: cutMidFrame };
   } catch (error) {
     if (error instanceof RunsClientError && error.kind === "stream") throw error;
     if (options.signal?.aborted) throw abortError(connector, error);
@@ -251,7 +277,7 @@ async function assertEventStream(
     throw new RunsClientError({
       kind: "server",
       status: response.status,
-      body: text.slice(0, 1000),
+      body: (connector.redact ?? String)(text.slice(0, 1000)),
       message: `${connector.describe}: expected an event stream but the server answered with ${type || "no content type"}`,
     });
   }
@@ -318,6 +344,15 @@ function runError(data: unknown): RunsClientError {
     message: `${error}: ${message}`,
     body: data,
     serverError: { error, message },
+  });
+}
+
+function rejoinRefused(connector: StreamConnector, data: unknown): RunsClientError {
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  return new RunsClientError({
+    kind: /not.?found/i.test(text) ? "not_found" : "network",
+    message: `${connector.describe}: could not resume the run: ${text}`,
+    body: data,
   });
 }
 

@@ -7,11 +7,14 @@ import type {
   RunCreateOptions,
   StreamEvent,
   StreamMode,
+  StreamResumeOptions,
 } from "../client/types";
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
 import type { RunPersistence } from "./RunPersistence";
-import type { SessionError, SessionStatus } from "./RunSession";
+import { readWireMessageId } from "./messages/normalizeMessage";
+import type { RunSession, SessionError, SessionStatus } from "./RunSession";
+import { YIELD_AFTER_MS, yieldToEventLoop } from "./yieldToEventLoop";
 import {
   isFinalStatus,
   markCancelling,
@@ -22,8 +25,12 @@ import {
   setStatus,
 } from "./sessionReducers";
 
-/** Options of one submitted run: every RunCreate field, plus the thread to run on. */
-export interface SubmitOptions extends Omit<RunCreateOptions, "input" | "command"> {
+/**
+ * Options of one submitted run: every RunCreate field, the thread to run on, and how the stream
+ * resumes (`idleTimeoutMs`, `maxReconnectAttempts`, `reconnectBaseDelayMs`, `reconnect`).
+ */
+export interface SubmitOptions
+  extends Omit<RunCreateOptions, "input" | "command">, Omit<StreamResumeOptions, "onReconnect"> {
   /** Run on this thread instead of the controller's (a new thread is made when neither is set). */
   threadId?: string;
   command?: Command;
@@ -72,7 +79,14 @@ interface ActiveStream {
   runId: string | null;
   pendingStop?: CancelAction;
   reconnecting: boolean;
+  /** Ended while a stop was held: kept open only to learn the run id and cancel the run. */
+  detached?: boolean;
+  /** The run this stream's submit stopped following, to follow again if the server refuses it. */
+  displaced?: { threadId: string; runId: string; lastEventId: string | undefined };
 }
+
+/** How long a stream ended with a held stop waits for the run id before it gives up. */
+const HELD_STOP_MS = 10_000;
 
 /**
  * Drives one session of the stream buffer with the runs client: starts, resumes, joins, stops
@@ -92,6 +106,8 @@ export class RunController {
   private threadId: string | null;
   private active: ActiveStream | null = null;
   private unsubscribePersistence: (() => void) | undefined;
+  /** The last run this controller started streamed `values` (its messages reached them). */
+  private lastRunStreamedValues = false;
 
   constructor(options: RunControllerOptions) {
     this.options = { ...options };
@@ -161,7 +177,9 @@ export class RunController {
   async stop({ action = "interrupt" }: { action?: CancelAction } = {}): Promise<void> {
     const active = this.active;
     const session = this.options.store.getSession(this.key);
-    const runId = active?.runId ?? session?.runId ?? null;
+    // While a stream is active its run is the one to stop; the session may still name the
+    // previous run until the new one is known.
+    const runId = active ? active.runId : (session?.runId ?? null);
     const threadId = active?.threadId ?? this.threadId;
     if (!active && (!session || isFinalStatus(session.status) || session.status === "idle")) return;
     this.update((s) => markCancelling(s));
@@ -230,11 +248,22 @@ export class RunController {
   }
 
   private async start(input: unknown, options: SubmitOptions): Promise<void> {
+    const displaced = this.followedRun();
     this.end("replaced");
     const requestedThread = options.threadId ?? this.threadId;
     const active = this.begin(requestedThread, null);
+    active.displaced = displaced;
+    const pruneUnsaved = this.lastRunStreamedValues && requestedThread === this.threadId;
+    const modes = options.streamMode ?? this.options.streamMode ?? DEFAULT_STREAM_MODES;
+    this.lastRunStreamedValues = (Array.isArray(modes) ? modes : [modes]).includes("values");
     this.update((s) =>
-      setConnection(setError(setStatus(s, "starting", Date.now()), null), "connecting"),
+      setConnection(
+        setError(
+          setStatus(pruneUnsaved ? dropUnsavedMessages(s) : s, "starting", Date.now()),
+          null,
+        ),
+        "connecting",
+      ),
     );
     await this.consume(active, async () => {
       const threadId = requestedThread ?? (await this.createThread(active));
@@ -274,6 +303,10 @@ export class RunController {
     let opened = false;
     try {
       const events = await open();
+      // When the events are already there (a fast server, a replay, a backlog after a stall),
+      // the stream hands them over in microtasks without ever returning to the event loop: the
+      // page could not paint until the whole backlog was read. Yield every few ms of work.
+      let sliceStart = performance.now();
       for await (const event of events) {
         if (this.active !== active) break;
         if (!opened || active.reconnecting) {
@@ -286,6 +319,10 @@ export class RunController {
           if (typeof runId === "string") this.onRunCreated(active, runId);
         }
         store.enqueueEvent(this.key, event);
+        if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
       }
       if (this.active === active) await this.settle(active);
     } catch (error) {
@@ -348,6 +385,21 @@ export class RunController {
     });
     this.options.callbacks?.onError?.(typed);
     this.finish(active, "error");
+    // A busy thread refused the new run: the run it would have replaced is still going, so
+    // follow it again from where the session left it rather than leave it unwatched.
+    if (typed.kind === "busy" && active.displaced && this.active === active) {
+      const { threadId, runId, lastEventId } = active.displaced;
+      void this.join(runId, { threadId, lastEventId });
+    }
+  }
+
+  /** The run the current stream follows, with the session's last event id, if known. */
+  private followedRun(): ActiveStream["displaced"] {
+    const active = this.active;
+    if (!active || active.detached || active.threadId === null || active.runId === null)
+      return undefined;
+    const lastEventId = this.options.store.getSession(this.key)?.lastEventId;
+    return { threadId: active.threadId, runId: active.runId, lastEventId };
   }
 
   private finish(active: ActiveStream, status: SessionStatus): void {
@@ -362,6 +414,7 @@ export class RunController {
   }
 
   private onRunCreated(active: ActiveStream, runId: string): void {
+    if (active.detached) return this.sendHeldStop(active, runId);
     if (this.active !== active || active.runId === runId) return;
     active.runId = runId;
     const threadId = active.threadId;
@@ -383,6 +436,20 @@ export class RunController {
     if (this.active !== active) return;
     active.reconnecting = true;
     this.update((s) => setConnection(s, "reconnecting", info.attempt));
+  }
+
+  /** Sends the stop held by a stream that has ended since, then closes its connection. */
+  private sendHeldStop(active: ActiveStream, runId: string): void {
+    const action = active.pendingStop;
+    active.pendingStop = undefined;
+    if (action && active.threadId !== null) {
+      void this.options.client.runs
+        .cancel(active.threadId, runId, false, action)
+        .catch((error: unknown) => {
+          if (error instanceof RunsClientError) this.options.callbacks?.onError?.(error);
+        });
+    }
+    active.abort.abort("stopped");
   }
 
   private async cancel(threadId: string, runId: string, action: CancelAction): Promise<void> {
@@ -419,7 +486,16 @@ export class RunController {
     const active = this.active;
     if (!active) return;
     this.active = null;
-    active.abort.abort(reason);
+    if (active.pendingStop && active.runId === null && active.threadId !== null) {
+      // A stop asked for before the run id was known must still reach the server: the request
+      // goes on, detached from the session, until the id arrives (then the run is cancelled and
+      // the connection closed), for HELD_STOP_MS at most.
+      active.detached = true;
+      const timer = setTimeout(() => active.abort.abort(reason), HELD_STOP_MS);
+      active.abort.signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+    } else {
+      active.abort.abort(reason);
+    }
     this.update((s) => (isFinalStatus(s.status) ? s : setConnection(s, "closed")));
   }
 
@@ -445,4 +521,20 @@ export class RunController {
     this.options.store.ensureSession(this.key, { threadId: this.threadId });
     this.options.store.updateSession(this.key, reducer);
   }
+}
+
+/**
+ * The session without the messages its latest `values` do not hold: what a stopped or failed run
+ * had streamed but the thread never kept (a partial answer). Left in place they would count as
+ * "in flight" for good and show below the next run's reply; a new run starts from what the
+ * server kept, as a reload would. Sessions whose values carry no message list are left alone.
+ */
+function dropUnsavedMessages<V, C, I>(session: RunSession<V, C, I>): RunSession<V, C, I> {
+  const values = session.values as { messages?: unknown } | null;
+  if (!values || typeof values !== "object" || !Array.isArray(values.messages)) return session;
+  const saved = new Set(
+    values.messages.map((raw: unknown, i: number) => readWireMessageId(raw) ?? `__values_${i}`),
+  );
+  const messages = session.messages.filter((message) => saved.has(message.id));
+  return messages.length === session.messages.length ? session : { ...session, messages };
 }

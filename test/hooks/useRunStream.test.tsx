@@ -134,6 +134,21 @@ describe("useRunStream: runs, interrupts and stops", () => {
     expect(result.current.error?.kind).toBe("stream");
     expect(result.current.error?.message).toContain("Deliberate failure");
   });
+  it("a submit refused as busy goes back to following the run it would have replaced", async () => {
+    const { result } = renderHookWithRuns(() => useStreamWithLog({ assistantId: "agent" }));
+    act(() => {
+      void result.current.submit(humanInput("/slow 1500"), { streamMode: ["custom", "values"] });
+    });
+    await waitFor(() => expect(result.current.lastCustom).toMatchObject({ i: 2 }));
+    const runId = result.current.runId;
+    await act(() => result.current.submit(humanInput("too soon"), { multitaskStrategy: "reject" }));
+    expect(result.current.error?.kind).toBe("busy");
+    await waitFor(() => expect(result.current.status).toBe("success"), { timeout: 10_000 });
+    expect(result.current.runId).toBe(runId);
+    expect(lastAiText(result.current.messages)).toBe("slow done");
+    const ids = eventIds(result.current.events);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
 
 describe("useRunStream: connections", () => {

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 /** What the proxy does to one response: cut the socket or go silent after some bytes. */
 export interface Fault {
@@ -9,14 +9,30 @@ export interface Fault {
   stallAfterBytes?: number;
   /** End the response cleanly after this many body bytes (a proxy closing early). */
   closeAfterBytes?: number;
+  /** Hold the upstream response's status and headers back for this long (the run id stays unknown). */
+  delayResponseMs?: number;
+}
+
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  /** The fault planned for this request, if any. */
+  fault?: Fault;
+  /** The planned fault happened (the response was cut, stalled or closed early). */
+  faulted?: boolean;
 }
 
 export interface FaultProxy {
   url: string;
-  /** Requests seen, in order (method, path with query, headers). */
-  requests: { method: string; url: string; headers: http.IncomingHttpHeaders }[];
+  /** Requests seen, in order (method, path with query, headers, and whether a fault hit it). */
+  requests: ProxiedRequest[];
   /** How many responses were cut or stalled. */
   faults: number;
+  /** Client connections to the proxy that are still open right now. */
+  openConnections(): number;
+  /** Responses the proxy is still sending (or holding) right now. */
+  openResponses(): number;
   close(): Promise<void>;
 }
 
@@ -33,11 +49,25 @@ export async function startFaultProxy(
 ): Promise<FaultProxy> {
   const target = new URL(targetUrl);
   const open = new Set<http.ServerResponse>();
-  const state: FaultProxy = { url: "", requests: [], faults: 0, close: async () => {} };
+  const sockets = new Set<Socket>();
+  const state: FaultProxy = {
+    url: "",
+    requests: [],
+    faults: 0,
+    openConnections: () => sockets.size,
+    openResponses: () => open.size,
+    close: async () => {},
+  };
   const server = http.createServer((req, res) => {
     const index = state.requests.length;
-    state.requests.push({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    const record: ProxiedRequest = {
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: req.headers,
+    };
+    state.requests.push(record);
     const fault = planFault(req, index);
+    if (fault) record.fault = fault;
     open.add(res);
     res.on("close", () => open.delete(res));
     const upstream = http.request(
@@ -49,34 +79,49 @@ export async function startFaultProxy(
         headers: { ...req.headers, host: target.host },
       },
       (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        res.flushHeaders();
-        let sent = 0;
-        const limit = fault?.cutAfterBytes ?? fault?.stallAfterBytes ?? fault?.closeAfterBytes;
-        upstreamRes.on("data", (chunk: Buffer) => {
-          if (limit === undefined || sent + chunk.length <= limit) {
-            sent += chunk.length;
-            res.write(chunk);
-            return;
-          }
-          const head = chunk.subarray(0, Math.max(0, limit - sent));
-          sent = limit;
-          if (head.length > 0) res.write(head);
-          state.faults += 1;
-          upstreamRes.removeAllListeners("data");
-          upstreamRes.destroy();
-          if (fault?.cutAfterBytes !== undefined) res.destroy();
-          else if (fault?.closeAfterBytes !== undefined) res.end();
-          // A stall keeps the socket open and silent until the client gives up.
-        });
-        upstreamRes.on("end", () => {
-          if (!res.destroyed) res.end();
-        });
+        if (fault?.delayResponseMs) {
+          upstreamRes.pause();
+          setTimeout(() => {
+            if (res.destroyed) return upstreamRes.destroy();
+            relay(upstreamRes);
+            upstreamRes.resume();
+          }, fault.delayResponseMs);
+        } else relay(upstreamRes);
       },
     );
+    function relay(upstreamRes: http.IncomingMessage): void {
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+      res.flushHeaders();
+      let sent = 0;
+      const limit = fault?.cutAfterBytes ?? fault?.stallAfterBytes ?? fault?.closeAfterBytes;
+      upstreamRes.on("data", (chunk: Buffer) => {
+        if (limit === undefined || sent + chunk.length <= limit) {
+          sent += chunk.length;
+          res.write(chunk);
+          return;
+        }
+        const head = chunk.subarray(0, Math.max(0, limit - sent));
+        sent = limit;
+        if (head.length > 0) res.write(head);
+        state.faults += 1;
+        record.faulted = true;
+        upstreamRes.removeAllListeners("data");
+        upstreamRes.destroy();
+        if (fault?.cutAfterBytes !== undefined) res.destroy();
+        else if (fault?.closeAfterBytes !== undefined) res.end();
+        // A stall keeps the socket open and silent until the client gives up.
+      });
+      upstreamRes.on("end", () => {
+        if (!res.destroyed) res.end();
+      });
+    }
     upstream.on("error", () => res.destroy());
     res.on("close", () => upstream.destroy());
     req.pipe(upstream);
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
