@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems";
 import type { ContentPart } from "./messageContent";
@@ -62,8 +62,11 @@ export function MessageStream({
       ) : (
         <ol className="lgr-messages__list" aria-label={label}>
           {state.items.map((item) => {
+            if (!renderMessage) {
+              return <MessageRow key={item.key} item={item} running={state.isStreaming} />;
+            }
             const render = () => <MessageView item={item} running={state.isStreaming} />;
-            const content = renderMessage ? renderMessage(item.message, render, item) : render();
+            const content = renderMessage(item.message, render, item);
             if (content === null || content === undefined || content === false) return null;
             return (
               <li
@@ -93,7 +96,39 @@ export function MessageStream({
   );
 }
 
-function MessageView({ item, running }: { item: MessageItem; running: boolean }) {
+/**
+ * A list item with the default markup (no `renderMessage`): the same `<li>` as the custom path.
+ * Memoized like MessageView, so an unchanged message costs no render at all.
+ */
+const MessageRow = memo(function MessageRow({
+  item,
+  running,
+}: {
+  item: MessageItem;
+  running: boolean;
+}) {
+  return (
+    <li
+      className="lgr-messages__item"
+      data-type={item.role}
+      data-streaming={item.streaming ? "true" : "false"}
+    >
+      <MessageView item={item} running={running} />
+    </li>
+  );
+});
+
+/**
+ * One message. Memoized: `buildMessageItems` returns the same item object for a message that did
+ * not change, so while a reply streams only that reply renders, not the whole chat.
+ */
+const MessageView = memo(function MessageView({
+  item,
+  running,
+}: {
+  item: MessageItem;
+  running: boolean;
+}) {
   const { message } = item;
   return (
     <article
@@ -119,7 +154,7 @@ function MessageView({ item, running }: { item: MessageItem; running: boolean })
       )}
     </article>
   );
-}
+});
 
 function MessageHeader({
   role,

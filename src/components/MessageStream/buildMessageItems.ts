@@ -78,17 +78,47 @@ export function buildMessageItems(
       return; // shown under its call
     }
     const role = roleOf(message);
-    items.push({
+    const key = typeof message.id === "string" && message.id !== "" ? message.id : `#${position}`;
+    const isStreaming = streaming && role === "ai" && message === last;
+    const cached = builtItems.get(message);
+    if (
+      cached &&
+      cached.key === key &&
+      cached.streaming === isStreaming &&
+      sameResults(cached, results)
+    ) {
+      items.push(cached);
+      return;
+    }
+    const item: MessageItem = {
       message,
-      key: typeof message.id === "string" && message.id !== "" ? message.id : `#${position}`,
+      key,
       role,
       label: role === "other" ? String(message.type) : ROLE_LABELS[role],
       parts: contentParts(message.content),
       toolCalls: role === "ai" ? toolCallItems(message, results) : [],
-      streaming: streaming && role === "ai" && message === last,
-    });
+      streaming: isStreaming,
+    };
+    builtItems.set(message, item);
+    items.push(item);
   });
   return items;
+}
+
+/**
+ * The last item built for each message. Messages are never changed in place (a new chunk makes a
+ * new message object), so an item depends only on its message, its key, whether it is the one
+ * streaming and the tool results under its calls: when those are the same, the same item object
+ * is returned, and the view skips rendering it (MessageView is memoized). While a reply streams,
+ * only its item is new; the rest of a long chat is not rendered again every frame.
+ */
+const builtItems = new WeakMap<Message, MessageItem>();
+
+/** Whether each tool call of a cached item would get the same result now. */
+function sameResults(item: MessageItem, results: ReadonlyMap<string, Message>): boolean {
+  return item.toolCalls.every(
+    (call) => (call.invalid && call.id === "" ? undefined : results.get(call.id)) === call.result,
+  );
 }
 
 function toolCallItems(message: Message, results: Map<string, Message>): ToolCallItem[] {

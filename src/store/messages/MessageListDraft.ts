@@ -1,3 +1,4 @@
+import { flattenText } from "./flattenText";
 import type { Message } from "./Message";
 
 /**
@@ -73,6 +74,12 @@ export class MessageListDraft {
   finish(): Message[] {
     if (this.#list === null) return this.#base as Message[];
     positionsByList.set(this.#list, this.#lookup());
+    // Streamed text was appended chunk by chunk: make each changed message's text flat once per
+    // batch (see flattenText).
+    for (let i = 0; i < this.#list.length; i++) {
+      const message = this.#list[i]!;
+      if (message !== this.#base[i]) flattenText(message);
+    }
     return this.#list;
   }
 

@@ -1,0 +1,142 @@
+/**
+ * Watches how much of the streamed reply the page shows, and when it was painted.
+ *
+ * - A `MutationObserver` on the view reads, from the mutation records only (never a whole
+ *   `textContent`), the length of the text node that changed, or a `data-chars` attribute (the
+ *   summary view). The longest length seen is "shown" (the reply only grows).
+ * - A `requestAnimationFrame` loop marks the end of every frame: from each rAF callback it posts
+ *   a task of the highest priority (`scheduler.postTask(…, { priority: "user-blocking" })`), which
+ *   runs once that frame's rendering (style, layout, paint) is done, ahead of ordinary tasks and
+ *   `scheduler.yield()` continuations. Whatever was shown before that task is painted at its time.
+ *
+ * So "painted at" is the end of the first frame rendered after the DOM changed, whatever code
+ * made the change (a rAF callback, a task, a microtask) and however long the main thread stayed
+ * busy after it. The same tracker, with the same cost, runs for every contender.
+ */
+export interface PaintSample {
+  /** performance.now() at the end of the frame that painted it. */
+  at: number;
+  /** The longest text shown (characters). */
+  length: number;
+}
+
+export class PaintTracker {
+  /** One entry per frame that painted a longer text. */
+  readonly painted: PaintSample[] = [];
+  /** performance.now() at the end of every frame while tracking. */
+  readonly frameEnds: number[] = [];
+  /** Number of mutation records seen. */
+  mutations = 0;
+  #shown = 0;
+  #paintedLength = 0;
+  #running = true;
+  #waiters: { length: number; resolve: (at: number) => void }[] = [];
+  readonly #observer: MutationObserver;
+  readonly #postFrameEnd: () => void;
+
+  constructor(root: Node) {
+    this.#observer = new MutationObserver((records) => {
+      this.mutations += records.length;
+      let longest = this.#shown;
+      for (const record of records) {
+        if (record.type === "characterData") {
+          longest = Math.max(longest, (record.target as Text).length);
+        } else if (record.type === "attributes") {
+          longest = Math.max(longest, charsOf(record.target));
+        } else {
+          record.addedNodes.forEach((node) => (longest = Math.max(longest, longestIn(node))));
+        }
+      }
+      this.#shown = longest;
+    });
+    this.#observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["data-chars"],
+    });
+    this.#postFrameEnd = highPriorityPoster(() => this.#frameEnd());
+    const loop = () => {
+      if (!this.#running) return;
+      this.#postFrameEnd();
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  }
+
+  /** The longest text the DOM holds right now (painted or not). */
+  get shown(): number {
+    return this.#shown;
+  }
+
+  /** Resolves with the time of the end of the first frame that painted `length` characters. */
+  whenPainted(length: number): Promise<number> {
+    const done = this.painted.find((sample) => sample.length >= length);
+    if (done) return Promise.resolve(done.at);
+    return new Promise((resolve) => this.#waiters.push({ length, resolve }));
+  }
+
+  /** Resolves after `n` more frames ended. */
+  frames(n: number): Promise<void> {
+    const target = this.frameEnds.length + n;
+    return new Promise((resolve) => {
+      const check = () => (this.frameEnds.length >= target ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  }
+
+  stop(): void {
+    this.#running = false;
+    this.#observer.disconnect();
+  }
+
+  #frameEnd(): void {
+    const at = performance.now();
+    this.frameEnds.push(at);
+    if (this.#shown <= this.#paintedLength) return;
+    this.#paintedLength = this.#shown;
+    this.painted.push({ at, length: this.#shown });
+    this.#waiters = this.#waiters.filter((waiter) => {
+      if (waiter.length > this.#paintedLength) return true;
+      waiter.resolve(at);
+      return false;
+    });
+  }
+}
+
+interface PostTaskScheduler {
+  postTask(callback: () => void, options?: { priority?: string }): Promise<unknown>;
+}
+
+/** A function that queues `callback` as a task of the highest priority available. */
+function highPriorityPoster(callback: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+  if (scheduler && typeof scheduler.postTask === "function") {
+    return () => void scheduler.postTask(callback, { priority: "user-blocking" });
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = callback;
+  return () => channel.port2.postMessage(0);
+}
+
+function charsOf(node: Node): number {
+  if (!(node instanceof Element)) return 0;
+  const value = Number(node.getAttribute("data-chars"));
+  return Number.isFinite(value) ? value : 0;
+}
+
+/** The longest text node (or `data-chars`) in a newly added subtree. */
+function longestIn(node: Node): number {
+  if (node.nodeType === Node.TEXT_NODE) return (node as Text).length;
+  if (!(node instanceof Element)) return 0;
+  let longest = charsOf(node);
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    longest = Math.max(
+      longest,
+      current.nodeType === Node.TEXT_NODE ? (current as Text).length : charsOf(current),
+    );
+  }
+  return longest;
+}
