@@ -28,8 +28,10 @@ export function sanitizeTranscript(
   transcript: Transcript,
   options: SanitizeTranscriptOptions = {},
 ): Transcript {
-  const secrets = (options.secrets ?? []).filter(
-    (secret): secret is string => typeof secret === "string" && secret !== "",
+  const secrets = withSchemeless(
+    (options.secrets ?? []).filter(
+      (secret): secret is string => typeof secret === "string" && secret !== "",
+    ),
   );
   const redact = (text: string): string => redactText(text, secrets);
 
@@ -121,4 +123,18 @@ function findSpans(text: string, secrets: readonly string[]): { start: number; e
     else merged.push({ ...span });
   }
   return merged;
+}
+
+/**
+ * Each secret, plus the credential alone for `Bearer x` / `Basic x` header values: a server or
+ * graph that echoes the token does so without the scheme. Longest first, so the whole header
+ * value is redacted before its part.
+ */
+function withSchemeless(secrets: string[]): string[] {
+  const all = new Set(secrets);
+  for (const secret of secrets) {
+    const match = /^\s*[A-Za-z][\w-]*\s+(\S{8,})\s*$/.exec(secret);
+    if (match) all.add(match[1]!);
+  }
+  return [...all].sort((a, b) => b.length - a.length);
 }

@@ -180,3 +180,23 @@ describe("sanitizeTranscript", () => {
     expect(safe.frames).not.toBe(transcript.frames);
   });
 });
+
+describe("sanitizeTranscript and bearer tokens", () => {
+  it("redacts the bare token of a Bearer header wherever it is echoed, split across frames too", () => {
+    const transcript: Transcript = {
+      version: 1 as const,
+      name: "echo",
+      request: { method: "POST", path: "/threads/t/runs/stream" },
+      response: { status: 200, headers: { "content-type": "text/event-stream" } },
+      frames: [
+        { atMs: 0, text: 'event: custom\ndata: {"echo":"tok-SEC' },
+        { atMs: 1, text: 'RET-42 and Bearer tok-SECRET-42"}\n\n' },
+      ],
+    };
+    const safe = sanitizeTranscript(transcript, { secrets: [TOKEN] });
+    const text = JSON.stringify(safe);
+    expect(text).not.toContain("tok-SECRET-42");
+    expect(text).not.toContain("SECRET");
+    expect(text).toContain("[redacted]");
+  });
+});
