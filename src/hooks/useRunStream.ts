@@ -10,10 +10,10 @@ import { useRunController, type RunControls, type UseRunStreamOptions } from "./
 export type { UseRunStreamOptions } from "./useRunController";
 
 export interface UseRunStreamResult<
-  TValues,
-  TUpdate,
-  TCustom,
-  TInterrupt,
+  TValues = Record<string, unknown>,
+  TUpdate = Partial<TValues>,
+  TCustom = unknown,
+  TInterrupt = unknown,
 > extends RunControls<TUpdate> {
   runId: string | null;
   status: SessionStatus;
