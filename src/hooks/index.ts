@@ -24,3 +24,4 @@ export { useCancelRun, useIsCancelling, type CancelRunVariables } from "./useCan
 export { useCancelRuns } from "./useCancelRuns";
 export { useDeleteRun, type DeleteRunVariables } from "./useDeleteRun";
 export { sessionStoragePersistence } from "./sessionStoragePersistence";
+export { useOptionalRunSession } from "./useOptionalRunSession";

@@ -2,7 +2,7 @@
 import type { ConnectionState } from "../../store/RunSession";
 import type { StatusTone } from "../RunStatusBadge/runStatusBadgeInfo";
 import type { StatusIconName } from "../RunStatusBadge/StatusIcon";
-import { useOptionalRunSession } from "../RunStatusBadge/useOptionalRunSession";
+import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { CONNECTION_STATUS_INFO } from "./connectionStatusInfo";
 
 /** A stream connection as the stream buffer holds it. */

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { PendingInterrupt } from "../../store/interrupts/PendingInterrupt";
 import { useLatestRef } from "../../hooks/useLatestRef";
-import { useOptionalRunSession } from "../StreamEventLog/useOptionalRunSession";
+import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import type { AnswerIssue, AnswerResult } from "./AnswerResult";
 import {
   buildHitlResponse,

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { SessionStatus } from "../../store/RunSession";
-import { useOptionalRunSession } from "../StreamEventLog/useOptionalRunSession";
+import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
 
 export interface UseMessageStreamOptions {

@@ -12,5 +12,4 @@ export {
   type StatusTone,
 } from "./runStatusBadgeInfo";
 export { StatusIcon, type StatusIconName, type StatusIconProps } from "./StatusIcon";
-export { useOptionalRunSession } from "./useOptionalRunSession";
 export { badgeStatusOf } from "./badgeStatusOf";

@@ -2,7 +2,7 @@
 import { badgeStatusOf } from "./badgeStatusOf";
 import { RUN_STATUS_BADGE_INFO, type BadgeStatus, type StatusTone } from "./runStatusBadgeInfo";
 import type { StatusIconName } from "./StatusIcon";
-import { useOptionalRunSession } from "./useOptionalRunSession";
+import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 
 export interface UseRunStatusBadgeOptions {
   /** The status to show. Wins over `runKey`. */

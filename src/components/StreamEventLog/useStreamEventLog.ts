@@ -10,7 +10,7 @@ import {
 } from "../../store/EventLog";
 import { createEventLogIndex, type EventLogFacets, type EventLogView } from "./createEventLogIndex";
 import { formatRelativeTime, namespaceOf, prettyEvent, previewEvent } from "./formatEvent";
-import { useOptionalRunSession } from "./useOptionalRunSession";
+import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 
 export interface UseStreamEventLogOptions {
   /** The session key (`useRunStream().key`): reads the run's log from the provider's buffer. */

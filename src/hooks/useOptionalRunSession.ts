@@ -2,9 +2,8 @@
 import { useContext } from "react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import { RunsContext } from "../../hooks/RunsContext";
-import type { StreamStoreState } from "../../store/createStreamStore";
-import type { AnyRunSession } from "../../store/createStreamStore";
+import type { AnyRunSession, StreamStoreState } from "../store/createStreamStore";
+import { RunsContext } from "./RunsContext";
 
 /** Stands in for the provider's store when a component is given plain props (no `runKey`). */
 const NO_SESSIONS = createStore<StreamStoreState>()(() => ({ sessions: {} }));
@@ -12,20 +11,22 @@ const NO_SESSIONS = createStore<StreamStoreState>()(() => ({ sessions: {} }));
 /**
  * A slice of the run session under `runKey`, or `selector(undefined)` without a key. Unlike
  * `useRunSession` it works outside a `RunsProvider` as long as no key is given, so components
- * can take plain props in stories and tests; a key without a provider throws the provider error.
+ * can take plain props in stories and tests; a key without a provider throws a helpful error.
+ * Return a primitive or a stable value from the selector.
  *
  * @example const log = useOptionalRunSession(runKey, (s) => s?.eventLog);
  */
 export function useOptionalRunSession<T>(
-  runKey: string | undefined,
+  runKey: string | null | undefined,
   selector: (session: AnyRunSession | undefined) => T,
 ): T {
   const context = useContext(RunsContext);
-  if (runKey !== undefined && context === null) {
+  const key = runKey ?? undefined;
+  if (key !== undefined && context === null) {
     throw new Error("langgraph-runs-react: a runKey needs a <RunsProvider> above the component.");
   }
-  const store = runKey === undefined || context === null ? NO_SESSIONS : context.store;
+  const store = key === undefined || context === null ? NO_SESSIONS : context.store;
   return useStore(store, (state: StreamStoreState) =>
-    selector(runKey === undefined ? undefined : state.sessions[runKey]),
+    selector(key === undefined ? undefined : state.sessions[key]),
   );
 }
