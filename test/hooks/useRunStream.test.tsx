@@ -281,6 +281,7 @@ describe("useRunStream keeps the query cache true", () => {
     const runId = result.current.stream.runId!;
     await waitFor(() => expect(result.current.list.data?.map((r) => r.run_id)).toEqual([runId]));
     await waitFor(() => expect(result.current.detail.data?.status).toBe("success"));
-    expect(result.current.list.data?.[0]?.status).toBe("success");
+    // No polling here (liveIntervalMs: false): only the stream's end can refresh the list.
+    await waitFor(() => expect(result.current.list.data?.[0]?.status).toBe("success"));
   });
 });
