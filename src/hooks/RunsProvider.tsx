@@ -1,6 +1,6 @@
 "use client";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
-import { useContext, useEffect, useState, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createClient, type LangGraphRunsClient } from "../client/createClient";
 import { createStreamStore } from "../store/createStreamStore";
 import { RunsContext, type RunsContextValue } from "./RunsContext";
@@ -43,7 +43,12 @@ export function RunsProvider({
     if (!apiUrl) throw new Error("RunsProvider needs a client or an apiUrl.");
     return createClient({ apiUrl, apiKey });
   });
-  const value: RunsContextValue = { client: client ?? ownClient!, store };
+  const runsClient = client ?? ownClient!;
+  // A stable value: consumers of the context must not re-render when the provider does.
+  const value = useMemo<RunsContextValue>(
+    () => ({ client: runsClient, store }),
+    [runsClient, store],
+  );
   useEffect(() => () => store.dispose(), [store]);
   const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>;
   const cache = queryClient ?? ownQueryClient;

@@ -6,6 +6,14 @@ import type { Message } from "../store/messages/Message";
 import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
 import { createEventLog } from "../store/EventLog";
 import type { StreamStoreState } from "../store/createStreamStore";
+import {
+  selectCancelling,
+  selectError,
+  selectInterrupts,
+  selectMessages,
+  selectStatus,
+  selectValues,
+} from "../store/selectors";
 import { useRunsContext } from "./RunsContext";
 
 /*
@@ -13,8 +21,6 @@ import { useRunsContext } from "./RunsContext";
  * when its part changes (at most once per animation frame, when the buffer flushes).
  */
 
-const NO_MESSAGES: Message[] = [];
-const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
 const EMPTY_LOG = createEventLog();
 const IDLE_CONNECTION = { state: "idle" as ConnectionState, attempt: 0 };
 
@@ -33,27 +39,29 @@ export function useRunSession<T, V = Record<string, unknown>, C = unknown, I = u
   );
 }
 
+/** Reads the provider's store through one of the store's selectors (`src/store/selectors.ts`). */
+function useStoreSelection<T>(selector: (state: StreamStoreState) => T): T {
+  return useStore(useRunsContext().store, selector);
+}
+
 /** The run's status: idle, starting, pending, running, or a final status. */
 export function useRunStatus(key: string): SessionStatus {
-  return useRunSession(key, (s) => s?.status ?? "idle");
+  return useStoreSelection(selectStatus(key));
 }
 
 /** Assembled messages, updated as tokens stream. */
 export function useRunMessages(key: string): Message[] {
-  return useRunSession(key, (s) => s?.messages ?? NO_MESSAGES);
+  return useStoreSelection(selectMessages(key));
 }
 
 /** The latest state values. */
 export function useRunValues<V = Record<string, unknown>>(key: string): V | null {
-  return useRunSession<V | null, V>(key, (s) => s?.values ?? null);
+  return useStoreSelection(selectValues<V>(key));
 }
 
 /** Interrupts waiting for an answer. */
 export function useRunInterrupts<I = unknown>(key: string): PendingInterrupt<I>[] {
-  return useRunSession<PendingInterrupt<I>[], Record<string, unknown>, unknown, I>(
-    key,
-    (s) => s?.interrupts ?? (NO_INTERRUPTS as PendingInterrupt<I>[]),
-  );
+  return useStoreSelection(selectInterrupts<I>(key));
 }
 
 /** The bounded event log (with counts of total and dropped events). */
@@ -68,10 +76,10 @@ export function useRunConnection(key: string): { state: ConnectionState; attempt
 
 /** The run's error, if any. */
 export function useRunError(key: string): SessionError | null {
-  return useRunSession(key, (s) => s?.error ?? null);
+  return useStoreSelection(selectError(key));
 }
 
 /** Whether a cancel was requested and the run has not ended yet. */
 export function useRunCancelling(key: string): boolean {
-  return useRunSession(key, (s) => s?.cancelling ?? false);
+  return useStoreSelection(selectCancelling(key));
 }
