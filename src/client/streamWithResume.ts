@@ -42,7 +42,11 @@ export interface StreamConnector {
 
 export interface StreamWithResumeOptions extends StreamResumeOptions {
   target: RunTarget;
-  /** Resume even before an event id was seen (the payload asked for `streamResumable`). */
+  /**
+   * The run keeps its event log (the payload asked for `streamResumable`). Seeing event ids is
+   * no proof: the JS server numbers the events of every thread stream, resumable or not, and
+   * re-joining a run whose queue is consumed destructively would hand back a stream with a gap.
+   */
   resumable: boolean;
   lastEventId?: string;
   signal?: AbortSignal;
@@ -72,9 +76,10 @@ export async function* streamWithResume<T>(
   const state = {
     target: { ...options.target },
     lastEventId: options.lastEventId,
-    resumable: options.resumable || options.lastEventId !== undefined,
     announced: false,
   };
+  // A caller that passes a last event id knows the run keeps its log.
+  const resumable = options.resumable || options.lastEventId !== undefined;
   const maxAttempts = options.maxReconnectAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const canReconnect = options.reconnect !== false;
   let failures = 0;
@@ -89,7 +94,7 @@ export async function* streamWithResume<T>(
     // over a whole network chunk's events at a time, so an event costs one generator step, not
     // three (reader, pump, this). Each event is still checked, announced and mapped right
     // before it is yielded, as if the events came one by one.
-    const reading = pump(connection, state, options, connector);
+    const reading = pump(connection, resumable, options, connector);
     let end: ConnectionEnd | undefined;
     let sawId = false;
     try {
@@ -119,7 +124,6 @@ export async function* streamWithResume<T>(
             )
               continue;
             state.lastEventId = id;
-            state.resumable = true;
           }
           if (part.event === "end") return;
           if (part.event === "metadata")
@@ -145,9 +149,13 @@ export async function* streamWithResume<T>(
     }
     if (state.lastEventId !== before) failures = 0;
     const runId = state.target.runId;
-    if (!canReconnect || !state.resumable || runId === undefined) {
-      if (end.kind === "closed") return;
-      throw droppedError(connector, end.error, "the run is not resumable");
+    if (!canReconnect || !resumable || runId === undefined) {
+      if (end.kind === "closed" && !end.midFrame) return;
+      throw droppedError(
+        connector,
+        end.kind === "dropped" ? end.error : undefined,
+        "the run is not resumable",
+      );
     }
     const target = { threadId: state.target.threadId, runId };
     // A clean close is ambiguous, and so is a re-join that stalled without a new event: the JS
@@ -206,13 +214,13 @@ export async function* streamWithResume<T>(
  */
 async function* pump(
   { response, controller, release }: Connection,
-  state: { resumable: boolean },
+  resumable: boolean,
   options: StreamWithResumeOptions,
   connector: StreamConnector,
 ): AsyncGenerator<StreamPart[], ConnectionEnd> {
   const body = response.body;
   let stalled = false;
-  const watchdog = state.resumable
+  const watchdog = resumable
     ? createIdleWatchdog(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, () => {
         stalled = true;
         controller.abort(new DOMException("stalled", "TimeoutError"));

@@ -22,6 +22,19 @@ async function replayWhole(threadId: string, runId: string): Promise<StreamPart[
   return collect(direct.runs.joinStream(threadId, runId, { lastEventId: "-1" }));
 }
 
+/** Reads a stream until it ends or throws; keeps what arrived before the error. */
+async function collectUntilError<T>(
+  stream: AsyncIterable<T>,
+): Promise<{ parts: T[]; error: unknown }> {
+  const parts: T[] = [];
+  try {
+    for await (const part of stream) parts.push(part);
+    return { parts, error: undefined };
+  } catch (error) {
+    return { parts, error };
+  }
+}
+
 function signature(parts: StreamPart[]): string[] {
   return parts.map((p) => `${p.id}|${p.event}|${JSON.stringify(p.data)}`);
 }
@@ -109,17 +122,53 @@ describe("resuming through a fault-injecting loopback proxy (the real server can
     expect(received.filter((p) => p.event === "custom").length).toBeGreaterThanOrEqual(10);
   });
 
-  it("a cut stream that is not resumable fails with a typed network error", async () => {
+  it("a cut stream that is not resumable fails with a typed network error and does not re-join", async () => {
+    // The JS server numbers the events of every thread stream; ids alone must not make the
+    // client re-join a run whose queue was consumed (the re-join would have a gap).
     proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ cutAfterBytes: 2_000 }]));
     const client = createClient({ apiUrl: proxy.url });
     const threadId = (await direct.threads.create()).thread_id;
-    const error = await collect(
+    const { parts, error } = await collectUntilError(
       client.runs.stream(threadId, "agent", {
         input: human("/tokens 500"),
         streamMode: ["messages-tuple"],
       }),
-    ).catch((e: unknown) => e);
+    );
     expect(error).toMatchObject({ kind: "network" });
+    expect(String((error as Error).message)).toContain("not resumable");
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts[0]!.id).toBeDefined();
+    expect(proxy.requests.filter((r) => r.url.includes("/stream"))).toHaveLength(1);
+  });
+
+  it("a non-resumable stream closed inside a frame fails instead of passing for the end", async () => {
+    // Frame sizes of the deterministic graph repeat from run to run: find where the third frame
+    // of a direct stream starts and close the proxied one in the middle of it.
+    const probeThread = (await direct.threads.create()).thread_id;
+    const raw = await fetch(`${agentServerUrl()}/threads/${probeThread}/runs/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        assistant_id: "agent",
+        input: human("/tokens 20"),
+        stream_mode: ["messages-tuple"],
+      }),
+    });
+    const text = await raw.text();
+    const frameStarts = [...text.matchAll(/\n\n/g)].map((m) => m.index + 2);
+    const closeAfterBytes = new TextEncoder().encode(text.slice(0, frameStarts[1]! + 20)).length;
+
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ closeAfterBytes }]));
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const { parts, error } = await collectUntilError(
+      client.runs.stream(threadId, "agent", {
+        input: human("/tokens 20"),
+        streamMode: ["messages-tuple"],
+      }),
+    );
+    expect(error).toMatchObject({ kind: "network" });
+    expect(parts).toHaveLength(2);
   });
 
   it("gives up after maxReconnectAttempts when every re-join is cut", async () => {

@@ -107,7 +107,11 @@ export async function startFaultProxy(
         record.faulted = true;
         upstreamRes.removeAllListeners("data");
         upstreamRes.destroy();
-        if (fault?.cutAfterBytes !== undefined) res.destroy();
+        // Ending the socket (not the response) flushes what was written, then drops the
+        // connection without the chunked terminator: the client sees exactly `limit` bytes and
+        // then a broken body. `destroy()` here would discard writes still buffered in Node and
+        // deliver fewer bytes than the plan says.
+        if (fault?.cutAfterBytes !== undefined) cutAfterFlush(res);
         else if (fault?.closeAfterBytes !== undefined) res.end();
         // A stall keeps the socket open and silent until the client gives up.
       });
@@ -133,4 +137,11 @@ export async function startFaultProxy(
       server.closeAllConnections();
     });
   return state;
+}
+
+/** Drops a response's connection once everything written so far has reached the socket. */
+function cutAfterFlush(res: http.ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return void res.destroy();
+  socket.end(() => socket.destroy());
 }

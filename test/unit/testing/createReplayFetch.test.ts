@@ -358,6 +358,7 @@ describe("createReplayFetch: routes", () => {
         input: { messages: [] },
         streamMode: ["values"],
         streamVersion: "v2",
+        streamResumable: true,
       }),
     );
     expect(requests[0]).toMatchObject({
@@ -367,7 +368,7 @@ describe("createReplayFetch: routes", () => {
       body: { assistant_id: "agent", input: { messages: [] }, stream_mode: ["values"] },
     });
     expect(requests[0]!.headers["content-type"]).toBe("application/json");
-    // After the clean close the client confirmed the run's status with the replay.
+    // After the clean close the client confirmed the resumable run's status with the replay.
     expect(requests.map((r) => `${r.method} ${r.route}`)).toEqual([
       "POST /threads/:id/runs/stream",
       "GET /threads/:id/runs/:id",
