@@ -11,9 +11,12 @@ import type {
 } from "../client/types";
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
+import { persistLastEventId } from "./persistLastEventId";
+import { resolveFinalStatus } from "./resolveFinalStatus";
 import type { RunPersistence } from "./RunPersistence";
-import { readWireMessageId } from "./messages/normalizeMessage";
-import type { RunSession, SessionError, SessionStatus } from "./RunSession";
+import { dropUnsavedMessages } from "./dropUnsavedMessages";
+import type { SessionStatus } from "./RunSession";
+import { asRunsClientError, toSessionError } from "./toSessionError";
 import { YIELD_AFTER_MS, yieldToEventLoop } from "./yieldToEventLoop";
 import {
   isFinalStatus,
@@ -134,7 +137,9 @@ export class RunController {
   /** Makes sure the session exists and starts keeping the run for re-joins after a reload. */
   attach(): void {
     this.options.store.ensureSession(this.key, { threadId: this.threadId });
-    this.watchLastEventId();
+    const { persistence, store } = this.options;
+    if (persistence && !this.unsubscribePersistence)
+      this.unsubscribePersistence = persistLastEventId(store, this.key, persistence);
   }
 
   /** Detaches from the stream (the run goes on on the server) and stops persisting. */
@@ -333,53 +338,25 @@ export class RunController {
   }
 
   private async settle(active: ActiveStream): Promise<void> {
-    const session = this.options.store.getSession(this.key);
-    const status = await this.finalStatus(active, session?.status);
+    const { store, client } = this.options;
+    const streamed = store.getSession(this.key)?.status;
+    // Events still queued may carry the error or interrupt that decides the status.
+    store.flush();
+    const status = await resolveFinalStatus(client, store.getSession(this.key), {
+      streamed,
+      threadId: active.threadId,
+      runId: active.runId,
+    });
     this.update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
     this.finish(active, status);
   }
 
-  /** What the run ended as: from the events when they tell, else from the server. */
-  private async finalStatus(
-    active: ActiveStream,
-    streamed: SessionStatus | undefined,
-  ): Promise<SessionStatus> {
-    this.options.store.flush();
-    const session = this.options.store.getSession(this.key);
-    if (session?.status === "error" || streamed === "error") return "error";
-    const paused = (session?.interrupts.length ?? 0) > 0 || session?.breakpoint === true;
-    if (paused) return "interrupted";
-    if (active.threadId === null || active.runId === null) return "success";
-    try {
-      const run = await this.options.client.runs.get(active.threadId, active.runId);
-      // A run paused by interrupt() ends "success" on the JS server; the session knows better.
-      return run.status === "pending" || run.status === "running" ? "success" : run.status;
-    } catch (error) {
-      // A rolled-back run is gone: it was cancelled.
-      if (error instanceof RunsClientError && error.kind === "not_found") return "interrupted";
-      return "success";
-    }
-  }
-
   private async fail(active: ActiveStream, error: unknown): Promise<void> {
     if (isAbortError(error) || active.abort.signal.aborted) return;
-    const typed =
-      error instanceof RunsClientError
-        ? error
-        : new RunsClientError({
-            kind: "network",
-            message: String((error as Error)?.message ?? error),
-            cause: error,
-          });
-    const sessionError: SessionError = {
-      kind: typed.kind,
-      message: typed.message,
-      status: typed.status,
-    };
-    if (typed.serverError) sessionError.name = typed.serverError.error;
+    const typed = asRunsClientError(error);
     this.options.store.flush();
     this.update((s) => {
-      const withError = setError(s, sessionError);
+      const withError = setError(s, toSessionError(typed));
       const connection = typed.kind === "stream" ? "closed" : "failed";
       return setConnection(setStatus(withError, "error", Date.now()), connection);
     });
@@ -456,15 +433,9 @@ export class RunController {
     try {
       await this.options.client.runs.cancel(threadId, runId, false, action);
     } catch (error) {
-      const typed = error instanceof RunsClientError ? error : undefined;
-      this.update((s) =>
-        setError(markCancelling(s, false), {
-          kind: typed?.kind ?? "network",
-          message: typed?.message ?? String(error),
-          status: typed?.status,
-        }),
-      );
-      if (typed) this.options.callbacks?.onError?.(typed);
+      const typed = asRunsClientError(error);
+      this.update((s) => setError(markCancelling(s, false), toSessionError(typed)));
+      this.options.callbacks?.onError?.(typed);
     }
   }
 
@@ -499,42 +470,8 @@ export class RunController {
     this.update((s) => (isFinalStatus(s.status) ? s : setConnection(s, "closed")));
   }
 
-  /** Persists the last event id once per store update, never per event. */
-  private watchLastEventId(): void {
-    const persistence = this.options.persistence;
-    if (!persistence || this.unsubscribePersistence) return;
-    let last: string | undefined;
-    this.unsubscribePersistence = this.options.store.subscribe((state) => {
-      const session = state.sessions[this.key];
-      if (!session || session.lastEventId === last || !session.runId || !session.threadId) return;
-      last = session.lastEventId;
-      if (isFinalStatus(session.status)) return;
-      persistence.save(this.key, {
-        threadId: session.threadId,
-        runId: session.runId,
-        lastEventId: last,
-      });
-    });
-  }
-
   private update(reducer: Parameters<StreamStore["updateSession"]>[1]): void {
     this.options.store.ensureSession(this.key, { threadId: this.threadId });
     this.options.store.updateSession(this.key, reducer);
   }
-}
-
-/**
- * The session without the messages its latest `values` do not hold: what a stopped or failed run
- * had streamed but the thread never kept (a partial answer). Left in place they would count as
- * "in flight" for good and show below the next run's reply; a new run starts from what the
- * server kept, as a reload would. Sessions whose values carry no message list are left alone.
- */
-function dropUnsavedMessages<V, C, I>(session: RunSession<V, C, I>): RunSession<V, C, I> {
-  const values = session.values as { messages?: unknown } | null;
-  if (!values || typeof values !== "object" || !Array.isArray(values.messages)) return session;
-  const saved = new Set(
-    values.messages.map((raw: unknown, i: number) => readWireMessageId(raw) ?? `__values_${i}`),
-  );
-  const messages = session.messages.filter((message) => saved.has(message.id));
-  return messages.length === session.messages.length ? session : { ...session, messages };
 }
