@@ -5,8 +5,8 @@
 //
 // Each entry below is bundled on its own by Vite (production mode, minified, ES module, lib
 // mode so the entry's exports are kept, tree-shaken to those exports) and measured as gzip
-// (level 9) of the output. Ours is bundled from the sources (src/), the official SDK from
-// node_modules. Two policies:
+// (level 9) of the output. Both sides are bundled from what npm installs: ours from the built
+// package (dist/, run `npm run build` first), the official SDK from node_modules. Two policies:
 //   A. only react and react-dom external: everything else an app would ship is in the bundle
 //      (ours: zustand, @tanstack/react-query, eventsource-parser, @tanstack/react-virtual;
 //      official: @langchain/core, p-queue, p-retry, ...). The fair comparison.
@@ -15,7 +15,7 @@
 //      package adds over the peers an app already has. This is how .size-limit.json measures
 //      (there from dist/), and what the targets (client + hooks < 15 kB, with components
 //      < 35 kB) are checked against.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -25,7 +25,11 @@ import { formatTable } from "./lib/browser.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const src = path.join(root, "src");
+const dist = path.join(root, "dist");
+if (!existsSync(path.join(dist, "index.js"))) {
+  console.error("dist/ is missing: run `npm run build` first (`npm run bench` does).");
+  process.exit(1);
+}
 // Entry files and nothing else (the builds are not written). Not in bench/.cache: ESLint would
 // lint them there.
 const work = path.join(root, "node_modules/.cache/langgraph-runs-react-bench/bundle");
@@ -39,28 +43,25 @@ const ENTRIES = [
   [
     "ours: client + hooks",
     "RunsProvider + useRunStream (+ createClient, the slice hooks useRunController/useRunMessages)",
-    `export { RunsProvider, useRunStream, useRunController, useRunMessages } from "${src}/hooks/index.ts";\n` +
-      `export { createClient } from "${src}/client/index.ts";`,
+    `export { RunsProvider, useRunStream, useRunController, useRunMessages, createClient } from "${dist}/index.js";`,
     OUR_PEERS,
   ],
   [
     "ours: + MessageStream",
     "client + hooks + <MessageStream> (a streaming chat)",
-    `export { RunsProvider, useRunStream, useRunController, useRunMessages } from "${src}/hooks/index.ts";\n` +
-      `export { createClient } from "${src}/client/index.ts";\n` +
-      `export { MessageStream } from "${src}/components/MessageStream/index.ts";`,
+    `export { RunsProvider, useRunStream, useRunController, useRunMessages, createClient, MessageStream } from "${dist}/index.js";`,
     OUR_PEERS,
   ],
   [
     "ours: everything",
     "export * of the package root (every hook, query hook and component)",
-    `export * from "${src}/index.ts";`,
+    `export * from "${dist}/index.js";`,
     OUR_PEERS,
   ],
   [
     "ours: client only",
     "export * of langgraph-runs-react/client",
-    `export * from "${src}/client/index.ts";`,
+    `export * from "${dist}/client.js";`,
     OUR_PEERS,
   ],
   [

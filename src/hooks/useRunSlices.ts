@@ -21,7 +21,7 @@ import { useRunsContext } from "./RunsContext";
  * when its part changes (at most once per animation frame, when the buffer flushes).
  */
 
-const EMPTY_LOG = createEventLog();
+const EMPTY_LOG = /* @__PURE__ */ createEventLog();
 const IDLE_CONNECTION = { state: "idle" as ConnectionState, attempt: 0 };
 
 /**

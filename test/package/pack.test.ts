@@ -322,6 +322,16 @@ describe("size", () => {
         okCodes: [0, 1],
       });
       timings.size = bundles.ms + limit.ms;
+      // An app that imports only the provider and the stream hook ships no component: every
+      // top-level call in the components (memo, Intl formatters, empty logs) is marked pure.
+      const hooksOnly = fs.readFileSync(
+        path.join(ROOT, "node_modules/.cache/size-limit-bundles/hooks/hooks.js"),
+        "utf8",
+      );
+      expect(hooksOnly).toContain("runs.stream");
+      expect(hooksOnly.match(/lgr-[a-z-]+/g) ?? [], "component code in the hooks bundle").toEqual(
+        [],
+      );
       const results = JSON.parse(limit.stdout.slice(limit.stdout.indexOf("["))) as {
         name: string;
         passed: boolean;

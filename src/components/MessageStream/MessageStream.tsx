@@ -100,7 +100,7 @@ export function MessageStream({
  * A list item with the default markup (no `renderMessage`): the same `<li>` as the custom path.
  * Memoized like MessageView, so an unchanged message costs no render at all.
  */
-const MessageRow = memo(function MessageRow({
+const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   item,
   running,
 }: {
@@ -122,7 +122,7 @@ const MessageRow = memo(function MessageRow({
  * One message. Memoized: `buildMessageItems` returns the same item object for a message that did
  * not change, so while a reply streams only that reply renders, not the whole chat.
  */
-const MessageView = memo(function MessageView({
+const MessageView = /* @__PURE__ */ memo(function MessageView({
   item,
   running,
 }: {

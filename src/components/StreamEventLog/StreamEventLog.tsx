@@ -25,7 +25,7 @@ export interface StreamEventLogProps extends UseStreamEventLogOptions {
 const VIEWPORT_STYLE: CSSProperties = { overflow: "auto", position: "relative" };
 const ROW_STYLE: CSSProperties = { position: "absolute", top: 0, left: 0, width: "100%" };
 
-const numbers = new Intl.NumberFormat("en-US");
+const numbers = /* @__PURE__ */ new Intl.NumberFormat("en-US");
 const formatCount = (n: number) => numbers.format(n);
 
 /**

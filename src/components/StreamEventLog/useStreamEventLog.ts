@@ -65,7 +65,7 @@ export interface StreamEventLogState {
   namespaceOf: (entry: EventLogEntry) => string;
 }
 
-const EMPTY_LOG = createEventLog();
+const EMPTY_LOG = /* @__PURE__ */ createEventLog();
 const NO_TYPES: readonly string[] = [];
 
 /**
