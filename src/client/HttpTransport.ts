@@ -31,16 +31,16 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
  */
 export class HttpTransport {
   readonly apiUrl: string;
-  private readonly options: ClientOptions;
-  private readonly fetchImpl: FetchLike;
+  readonly #options: ClientOptions;
+  readonly #fetchImpl: FetchLike;
 
   constructor(options: ClientOptions) {
-    this.options = options;
+    this.#options = options;
     this.apiUrl = options.apiUrl.replace(/\/+$/, "");
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (!fetchImpl) throw new TypeError("createClient: no fetch available; pass options.fetch");
     // Bound so a window.fetch is not called with the wrong `this`.
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   /**
@@ -48,25 +48,25 @@ export class HttpTransport {
    * `RunsClientError`. The timeout covers the wait for the response headers.
    */
   send(request: HttpRequest): Promise<Response> {
-    return this.withRetries(request, async (response) => response);
+    return this.#withRetries(request, async (response) => response);
   }
 
   /** Sends the request and parses the JSON answer (`undefined` for an empty body). */
   json<T>(request: HttpRequest): Promise<T> {
-    return this.withRetries(
+    return this.#withRetries(
       request,
       async (response) => (await readJson(response, request, this.redact)) as T,
     );
   }
 
-  private async withRetries<T>(
+  async #withRetries<T>(
     request: HttpRequest,
     consume: (response: Response) => Promise<T>,
   ): Promise<T> {
-    const maxRetries = request.idempotent ? (this.options.maxRetries ?? 3) : 0;
+    const maxRetries = request.idempotent ? (this.#options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.sendOnce(request, consume);
+        return await this.#sendOnce(request, consume);
       } catch (error) {
         if (!(error instanceof RunsClientError) || !isRetryable(error) || attempt >= maxRetries) {
           throw error;
@@ -92,24 +92,24 @@ export class HttpTransport {
 
   /** Removes the API key from any text that could reach a log or the UI. */
   readonly redact = (text: string): string => {
-    const key = this.options.apiKey;
+    const key = this.#options.apiKey;
     return key ? text.split(key).join("[redacted]") : text;
   };
 
-  private async sendOnce<T>(
+  async #sendOnce<T>(
     request: HttpRequest,
     consume: (response: Response) => Promise<T>,
   ): Promise<T> {
     const timeoutMs =
       request.timeoutMs === undefined
-        ? (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        ? (this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
         : request.timeoutMs;
     const { signal, cleanup, timedOut } = combineSignals(request.signal, timeoutMs);
     let response: Response;
     try {
-      response = await this.fetchImpl(this.url(request.path, request.query), {
+      response = await this.#fetchImpl(this.url(request.path, request.query), {
         method: request.method,
-        headers: await this.headers(request),
+        headers: await this.#headers(request),
         body: request.json === undefined ? undefined : JSON.stringify(request.json),
         signal,
         // A followed redirect would carry the API key (and any custom header) to wherever the
@@ -136,10 +136,10 @@ export class HttpTransport {
     }
     try {
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-        throw this.redirectError(response, request.describe);
+        throw this.#redirectError(response, request.describe);
       }
       if (!response.ok) {
-        throw this.redactError(await errorFromResponse(response, request.describe));
+        throw this.#redactError(await errorFromResponse(response, request.describe));
       }
       return await consume(response);
     } finally {
@@ -147,27 +147,27 @@ export class HttpTransport {
     }
   }
 
-  private async headers(request: HttpRequest): Promise<Record<string, string>> {
+  async #headers(request: HttpRequest): Promise<Record<string, string>> {
     const defaults =
-      typeof this.options.defaultHeaders === "function"
-        ? await this.options.defaultHeaders()
-        : this.options.defaultHeaders;
+      typeof this.#options.defaultHeaders === "function"
+        ? await this.#options.defaultHeaders()
+        : this.#options.defaultHeaders;
     const headers: Record<string, string> = {};
     for (const source of [defaults, request.headers]) {
       for (const [key, value] of Object.entries(source ?? {})) {
         if (value !== undefined) headers[key] = value;
       }
     }
-    if (this.options.apiKey) headers["x-api-key"] = this.options.apiKey;
+    if (this.#options.apiKey) headers["x-api-key"] = this.#options.apiKey;
     if (request.json !== undefined) headers["content-type"] = "application/json";
     if (request.accept) headers["accept"] = request.accept;
     return headers;
   }
 
-  private redactError(error: RunsClientError): RunsClientError {
-    if (!this.options.apiKey) return error;
+  #redactError(error: RunsClientError): RunsClientError {
+    if (!this.#options.apiKey) return error;
     const body = redactValue(error.body, this.redact);
-    if (body === error.body && !error.message.includes(this.options.apiKey)) return error;
+    if (body === error.body && !error.message.includes(this.#options.apiKey)) return error;
     return new RunsClientError({
       kind: error.kind,
       status: error.status,
@@ -177,7 +177,7 @@ export class HttpTransport {
     });
   }
 
-  private redirectError(response: Response, describe: string): RunsClientError {
+  #redirectError(response: Response, describe: string): RunsClientError {
     void response.body?.cancel().catch(() => {});
     return new RunsClientError({
       kind: "server",

@@ -34,10 +34,10 @@ import type {
  * }
  */
 export class RunsClient<TStateType = JsonObject> {
-  private readonly http: HttpTransport;
+  readonly #http: HttpTransport;
 
   constructor(http: HttpTransport) {
-    this.http = http;
+    this.#http = http;
   }
 
   /**
@@ -52,8 +52,8 @@ export class RunsClient<TStateType = JsonObject> {
     payload: RunsStreamPayload<TVersion> = {},
   ): AsyncGenerator<StreamItem<TVersion>, void> {
     const describe = "runs.stream";
-    const connector = this.connector(describe, (signal) =>
-      this.http.send({
+    const connector = this.#connector(describe, (signal) =>
+      this.#http.send({
         method: "POST",
         path: `${runsPath(threadId)}/stream`,
         json: serializeRunCreate(assistantId, payload),
@@ -80,20 +80,20 @@ export class RunsClient<TStateType = JsonObject> {
     assistantId: string,
     payload: RunsCreatePayload = {},
   ): Promise<Run> {
-    const response = await this.http.send({
+    const response = await this.#http.send({
       method: "POST",
       path: runsPath(threadId),
       json: serializeRunCreate(assistantId, payload),
       signal: payload.signal,
       describe: "runs.create",
     });
-    this.reportRunCreated(response, payload);
-    return (await this.readJson(response, "runs.create", payload.signal)) as Run;
+    this.#reportRunCreated(response, payload);
+    return (await this.#readJson(response, "runs.create", payload.signal)) as Run;
   }
 
   /** Starts several stateless background runs at once; every item is serialized in full. */
   async createBatch(payloads: RunsBatchItem[], options: RequestOptions = {}): Promise<Run[]> {
-    return this.http.json<Run[]>({
+    return this.#http.json<Run[]>({
       method: "POST",
       path: "/runs/batch",
       json: payloads.map((item) => serializeRunCreate(item.assistantId, item)),
@@ -111,7 +111,7 @@ export class RunsClient<TStateType = JsonObject> {
     assistantId: string,
     payload: RunsWaitPayload = {},
   ): Promise<TStateType> {
-    const response = await this.http.send({
+    const response = await this.#http.send({
       method: "POST",
       path: `${runsPath(threadId)}/wait`,
       json: serializeRunCreate(assistantId, payload),
@@ -119,15 +119,15 @@ export class RunsClient<TStateType = JsonObject> {
       timeoutMs: null,
       describe: "runs.wait",
     });
-    this.reportRunCreated(response, payload);
-    const values = await this.readJson(response, "runs.wait", payload.signal);
-    if (payload.raiseError !== false) throwIfRunFailed(values, "runs.wait", this.http.redact);
+    this.#reportRunCreated(response, payload);
+    const values = await this.#readJson(response, "runs.wait", payload.signal);
+    if (payload.raiseError !== false) throwIfRunFailed(values, "runs.wait", this.#http.redact);
     return values as TStateType;
   }
 
   /** Lists a thread's runs (server default order; the JS server returns oldest first). */
   async list(threadId: string, options: ListRunsOptions = {}): Promise<Run[]> {
-    return this.http.json<Run[]>({
+    return this.#http.json<Run[]>({
       method: "GET",
       path: runsPath(threadId),
       query: {
@@ -143,7 +143,7 @@ export class RunsClient<TStateType = JsonObject> {
   }
 
   async get(threadId: string, runId: string, options: RequestOptions = {}): Promise<Run> {
-    return this.http.json<Run>({
+    return this.#http.json<Run>({
       method: "GET",
       path: runPath(threadId, runId),
       signal: options.signal,
@@ -163,7 +163,7 @@ export class RunsClient<TStateType = JsonObject> {
     action: CancelAction = "interrupt",
     options: RequestOptions = {},
   ): Promise<void> {
-    await this.http.json<unknown>({
+    await this.#http.json<unknown>({
       method: "POST",
       path: `${runPath(threadId, runId)}/cancel`,
       // The JS server parses `wait` laxly (`wait=0` waits too): send it only when true.
@@ -177,7 +177,7 @@ export class RunsClient<TStateType = JsonObject> {
 
   /** Cancels several runs (Python server; the JS server has no such route and answers 404). */
   async cancelMany(options: CancelManyOptions): Promise<void> {
-    await this.http.json<unknown>({
+    await this.#http.json<unknown>({
       method: "POST",
       path: "/runs/cancel",
       json: dropUndefined({
@@ -194,7 +194,7 @@ export class RunsClient<TStateType = JsonObject> {
 
   /** Waits for a run to finish and resolves with the thread's final values. */
   async join(threadId: string, runId: string, options: JoinOptions = {}): Promise<TStateType> {
-    const values = await this.http.json<unknown>({
+    const values = await this.#http.json<unknown>({
       method: "GET",
       path: `${runPath(threadId, runId)}/join`,
       query: { cancel_on_disconnect: options.cancelOnDisconnect ? "true" : undefined },
@@ -203,7 +203,7 @@ export class RunsClient<TStateType = JsonObject> {
       idempotent: true,
       describe: "runs.join",
     });
-    throwIfRunFailed(values, "runs.join", this.http.redact);
+    throwIfRunFailed(values, "runs.join", this.#http.redact);
     return values as TStateType;
   }
 
@@ -220,8 +220,8 @@ export class RunsClient<TStateType = JsonObject> {
       ? { signal: options }
       : options;
     const target: RunTarget = { threadId: threadId ?? null, runId };
-    const connector = this.connector("runs.joinStream", (signal) =>
-      this.joinRequest({ threadId: target.threadId, runId }, opts.lastEventId, signal, opts),
+    const connector = this.#connector("runs.joinStream", (signal) =>
+      this.#joinRequest({ threadId: target.threadId, runId }, opts.lastEventId, signal, opts),
     );
     return streamWithResume(
       connector,
@@ -231,7 +231,7 @@ export class RunsClient<TStateType = JsonObject> {
   }
 
   async delete(threadId: string, runId: string, options: RequestOptions = {}): Promise<void> {
-    await this.http.json<unknown>({
+    await this.#http.json<unknown>({
       method: "DELETE",
       path: runPath(threadId, runId),
       signal: options.signal,
@@ -240,11 +240,11 @@ export class RunsClient<TStateType = JsonObject> {
     });
   }
 
-  private connector(describe: string, open: StreamConnector["open"]): StreamConnector {
+  #connector(describe: string, open: StreamConnector["open"]): StreamConnector {
     return {
       describe,
       open,
-      rejoin: (target, lastEventId, signal) => this.joinRequest(target, lastEventId, signal, {}),
+      rejoin: (target, lastEventId, signal) => this.#joinRequest(target, lastEventId, signal, {}),
       status: async (target, signal) => {
         if (target.threadId === null) return undefined;
         try {
@@ -254,20 +254,20 @@ export class RunsClient<TStateType = JsonObject> {
           throw error;
         }
       },
-      redact: this.http.redact,
+      redact: this.#http.redact,
       identify: (response) =>
-        parseRunLocation(response.headers.get("content-location"), this.http.apiUrl) ??
-        parseRunLocation(response.headers.get("location"), this.http.apiUrl),
+        parseRunLocation(response.headers.get("content-location"), this.#http.apiUrl) ??
+        parseRunLocation(response.headers.get("location"), this.#http.apiUrl),
     };
   }
 
-  private joinRequest(
+  #joinRequest(
     target: { threadId: string | null; runId: string },
     lastEventId: string | undefined,
     signal: AbortSignal,
     options: Pick<JoinStreamOptions, "cancelOnDisconnect" | "streamMode">,
   ): Promise<Response> {
-    return this.http.send({
+    return this.#http.send({
       method: "GET",
       path: `${runPath(target.threadId, target.runId)}/stream`,
       query: {
@@ -282,13 +282,13 @@ export class RunsClient<TStateType = JsonObject> {
     });
   }
 
-  private reportRunCreated(response: Response, payload: RunsCreatePayload): void {
-    const meta = parseRunLocation(response.headers.get("content-location"), this.http.apiUrl);
+  #reportRunCreated(response: Response, payload: RunsCreatePayload): void {
+    const meta = parseRunLocation(response.headers.get("content-location"), this.#http.apiUrl);
     if (meta) payload.onRunCreated?.(meta);
   }
 
-  private readJson(response: Response, describe: string, signal?: AbortSignal): Promise<unknown> {
-    return readJson(response, { describe, signal }, this.http.redact);
+  #readJson(response: Response, describe: string, signal?: AbortSignal): Promise<unknown> {
+    return readJson(response, { describe, signal }, this.#http.redact);
   }
 }
 

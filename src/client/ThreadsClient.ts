@@ -17,10 +17,10 @@ export interface CreateThreadOptions extends RequestOptions {
  * const thread = await client.threads.create({ metadata: { user: "ada" } });
  */
 export class ThreadsClient {
-  private readonly http: HttpTransport;
+  readonly #http: HttpTransport;
 
   constructor(http: HttpTransport) {
-    this.http = http;
+    this.#http = http;
   }
 
   async create(options: CreateThreadOptions = {}): Promise<Thread> {
@@ -29,7 +29,7 @@ export class ThreadsClient {
     if (options.ifExists !== undefined) body.if_exists = options.ifExists;
     if (options.graphId !== undefined)
       body.metadata = { ...(body.metadata as JsonObject), graph_id: options.graphId };
-    return this.http.json<Thread>({
+    return this.#http.json<Thread>({
       method: "POST",
       path: "/threads",
       json: body,
@@ -39,7 +39,7 @@ export class ThreadsClient {
   }
 
   async get(threadId: string, options: RequestOptions = {}): Promise<Thread> {
-    return this.http.json<Thread>({
+    return this.#http.json<Thread>({
       method: "GET",
       path: threadPath(threadId),
       signal: options.signal,
@@ -58,7 +58,7 @@ export class ThreadsClient {
     const path = checkpointId
       ? `${threadPath(threadId)}/state/${encodeSegment(checkpointId)}`
       : `${threadPath(threadId)}/state`;
-    return this.http.json<ThreadState<TValues>>({
+    return this.#http.json<ThreadState<TValues>>({
       method: "GET",
       path,
       query: { subgraphs: options.subgraphs ? "true" : undefined },

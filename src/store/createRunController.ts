@@ -105,20 +105,20 @@ export function createRunController(options: RunControllerOptions): RunControlle
 }
 
 export class RunController {
-  private options: RunControllerOptions;
-  private threadId: string | null;
-  private active: ActiveStream | null = null;
-  private unsubscribePersistence: (() => void) | undefined;
+  #options: RunControllerOptions;
+  #threadId: string | null;
+  #active: ActiveStream | null = null;
+  #unsubscribePersistence: (() => void) | undefined;
   /** The last run this controller started streamed `values` (its messages reached them). */
-  private lastRunStreamedValues = false;
+  #lastRunStreamedValues = false;
 
   constructor(options: RunControllerOptions) {
-    this.options = { ...options };
-    this.threadId = options.threadId ?? null;
+    this.#options = { ...options };
+    this.#threadId = options.threadId ?? null;
   }
 
   get key(): string {
-    return this.options.key;
+    return this.#options.key;
   }
 
   /** Updates what the next run uses (assistant, stream modes, callbacks); a running stream is left alone. */
@@ -127,26 +127,26 @@ export class RunController {
       Pick<RunControllerOptions, "assistantId" | "streamMode" | "streamSubgraphs" | "callbacks">
     >,
   ): void {
-    Object.assign(this.options, changes);
+    Object.assign(this.#options, changes);
   }
 
   getThreadId(): string | null {
-    return this.threadId;
+    return this.#threadId;
   }
 
   /** Makes sure the session exists and starts keeping the run for re-joins after a reload. */
   attach(): void {
-    this.options.store.ensureSession(this.key, { threadId: this.threadId });
-    const { persistence, store } = this.options;
-    if (persistence && !this.unsubscribePersistence)
-      this.unsubscribePersistence = persistLastEventId(store, this.key, persistence);
+    this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
+    const { persistence, store } = this.#options;
+    if (persistence && !this.#unsubscribePersistence)
+      this.#unsubscribePersistence = persistLastEventId(store, this.key, persistence);
   }
 
   /** Detaches from the stream (the run goes on on the server) and stops persisting. */
   dispose(): void {
-    this.end("disposed");
-    this.unsubscribePersistence?.();
-    this.unsubscribePersistence = undefined;
+    this.#end("disposed");
+    this.#unsubscribePersistence?.();
+    this.#unsubscribePersistence = undefined;
   }
 
   /**
@@ -155,15 +155,15 @@ export class RunController {
    * changes nothing.
    */
   setThreadId(threadId: string | null): void {
-    if (threadId === this.threadId) return;
-    this.end("replaced");
-    this.threadId = threadId;
-    this.update((session) => resetSession(session, { threadId }));
+    if (threadId === this.#threadId) return;
+    this.#end("replaced");
+    this.#threadId = threadId;
+    this.#update((session) => resetSession(session, { threadId }));
   }
 
   /** Streams a new run with `input` (resumable by default). */
   submit(input: unknown, options: SubmitOptions = {}): Promise<void> {
-    return this.start(input, options);
+    return this.#start(input, options);
   }
 
   /**
@@ -172,7 +172,7 @@ export class RunController {
    * @example controller.resume({ [a.id]: "yes", [b.id]: "no" })
    */
   resume(answer: unknown, options: Omit<SubmitOptions, "command"> = {}): Promise<void> {
-    return this.start(undefined, { ...options, command: { resume: answer } });
+    return this.#start(undefined, { ...options, command: { resume: answer } });
   }
 
   /**
@@ -180,24 +180,24 @@ export class RunController {
    * as it is.
    */
   async stop({ action = "interrupt" }: { action?: CancelAction } = {}): Promise<void> {
-    const active = this.active;
-    const session = this.options.store.getSession(this.key);
+    const active = this.#active;
+    const session = this.#options.store.getSession(this.key);
     // While a stream is active its run is the one to stop; the session may still name the
     // previous run until the new one is known.
     const runId = active ? active.runId : (session?.runId ?? null);
-    const threadId = active?.threadId ?? this.threadId;
+    const threadId = active?.threadId ?? this.#threadId;
     if (!active && (!session || isFinalStatus(session.status) || session.status === "idle")) return;
-    this.update((s) => markCancelling(s));
+    this.#update((s) => markCancelling(s));
     if (active && (runId === null || threadId === null)) {
       active.pendingStop = action;
       return;
     }
-    if (runId !== null && threadId !== null) await this.cancel(threadId, runId, action);
+    if (runId !== null && threadId !== null) await this.#cancel(threadId, runId, action);
   }
 
   /** Closes the connection only: the run goes on, and `join` can re-attach to it. */
   disconnect(): void {
-    this.end("disconnected");
+    this.#end("disconnected");
   }
 
   /**
@@ -205,16 +205,16 @@ export class RunController {
    * session's own run picks up after the last event it saw, so nothing is shown twice.
    */
   async join(runId: string, joinOptions: JoinRunOptions = {}): Promise<void> {
-    const threadId = joinOptions.threadId ?? this.threadId;
+    const threadId = joinOptions.threadId ?? this.#threadId;
     if (threadId === null) throw new TypeError("join needs a thread id");
-    this.end("replaced");
-    if (threadId !== this.threadId) this.setThreadId(threadId);
-    const session = this.options.store.ensureSession(this.key, { threadId });
+    this.#end("replaced");
+    if (threadId !== this.#threadId) this.setThreadId(threadId);
+    const session = this.#options.store.ensureSession(this.key, { threadId });
     const sameRun = session.runId === runId;
     const lastEventId =
       joinOptions.lastEventId ?? (sameRun ? session.lastEventId : undefined) ?? "-1";
-    const active = this.begin(threadId, runId);
-    this.update((s) => {
+    const active = this.#begin(threadId, runId);
+    this.#update((s) => {
       const next = sameRun ? s : setStatus(s, "starting", Date.now());
       return setConnection(
         setRunIdentity({ ...next, status: "running" }, { threadId, runId }),
@@ -222,21 +222,21 @@ export class RunController {
       );
     });
     if (!sameRun || joinOptions.lastEventId !== undefined)
-      this.update((s) => ({ ...s, lastEventId }));
-    await this.consume(active, async () => {
-      if (joinOptions.hydrate) await this.hydrate(threadId, active.abort.signal);
-      return this.options.client.runs.joinStream(threadId, runId, {
+      this.#update((s) => ({ ...s, lastEventId }));
+    await this.#consume(active, async () => {
+      if (joinOptions.hydrate) await this.#hydrate(threadId, active.abort.signal);
+      return this.#options.client.runs.joinStream(threadId, runId, {
         lastEventId,
         streamVersion: "v2",
         signal: active.abort.signal,
-        onReconnect: (info) => this.onReconnect(active, info),
+        onReconnect: (info) => this.#onReconnect(active, info),
       });
     });
   }
 
   /** Re-joins the run kept by the persistence, if any. Returns whether there was one. */
   async reconnectPersisted(): Promise<boolean> {
-    const saved = this.options.persistence?.load(this.key);
+    const saved = this.#options.persistence?.load(this.key);
     if (!saved) return false;
     await this.join(saved.runId, {
       threadId: saved.threadId,
@@ -248,20 +248,20 @@ export class RunController {
 
   /** Loads the thread's saved state into the session (history of an existing thread). */
   async loadThreadState(signal?: AbortSignal): Promise<void> {
-    if (this.threadId === null) return;
-    await this.hydrate(this.threadId, signal);
+    if (this.#threadId === null) return;
+    await this.#hydrate(this.#threadId, signal);
   }
 
-  private async start(input: unknown, options: SubmitOptions): Promise<void> {
-    const displaced = this.followedRun();
-    this.end("replaced");
-    const requestedThread = options.threadId ?? this.threadId;
-    const active = this.begin(requestedThread, null);
+  async #start(input: unknown, options: SubmitOptions): Promise<void> {
+    const displaced = this.#followedRun();
+    this.#end("replaced");
+    const requestedThread = options.threadId ?? this.#threadId;
+    const active = this.#begin(requestedThread, null);
     active.displaced = displaced;
-    const pruneUnsaved = this.lastRunStreamedValues && requestedThread === this.threadId;
-    const modes = options.streamMode ?? this.options.streamMode ?? DEFAULT_STREAM_MODES;
-    this.lastRunStreamedValues = (Array.isArray(modes) ? modes : [modes]).includes("values");
-    this.update((s) =>
+    const pruneUnsaved = this.#lastRunStreamedValues && requestedThread === this.#threadId;
+    const modes = options.streamMode ?? this.#options.streamMode ?? DEFAULT_STREAM_MODES;
+    this.#lastRunStreamedValues = (Array.isArray(modes) ? modes : [modes]).includes("values");
+    this.#update((s) =>
       setConnection(
         setError(
           setStatus(pruneUnsaved ? dropUnsavedMessages(s) : s, "starting", Date.now()),
@@ -270,41 +270,41 @@ export class RunController {
         "connecting",
       ),
     );
-    await this.consume(active, async () => {
-      const threadId = requestedThread ?? (await this.createThread(active));
+    await this.#consume(active, async () => {
+      const threadId = requestedThread ?? (await this.#createThread(active));
       active.threadId = threadId;
       const { threadId: _ignored, ...createOptions } = options;
-      return this.options.client.runs.stream(threadId, this.options.assistantId, {
-        streamMode: this.options.streamMode ?? DEFAULT_STREAM_MODES,
-        streamSubgraphs: this.options.streamSubgraphs,
+      return this.#options.client.runs.stream(threadId, this.#options.assistantId, {
+        streamMode: this.#options.streamMode ?? DEFAULT_STREAM_MODES,
+        streamSubgraphs: this.#options.streamSubgraphs,
         streamResumable: true,
         ...createOptions,
         ...(input === undefined ? {} : { input }),
         streamVersion: "v2",
         signal: active.abort.signal,
-        onRunCreated: (meta) => this.onRunCreated(active, meta.run_id),
-        onReconnect: (info) => this.onReconnect(active, info),
+        onRunCreated: (meta) => this.#onRunCreated(active, meta.run_id),
+        onReconnect: (info) => this.#onReconnect(active, info),
       });
     });
   }
 
-  private begin(threadId: string | null, runId: string | null): ActiveStream {
+  #begin(threadId: string | null, runId: string | null): ActiveStream {
     const active: ActiveStream = {
       abort: new AbortController(),
       threadId,
       runId,
       reconnecting: false,
     };
-    this.active = active;
+    this.#active = active;
     return active;
   }
 
   /** Feeds the stream into the store and settles the session when it ends, however it ends. */
-  private async consume(
+  async #consume(
     active: ActiveStream,
     open: () => Promise<AsyncIterable<StreamEvent>>,
   ): Promise<void> {
-    const { store } = this.options;
+    const { store } = this.#options;
     let opened = false;
     try {
       const events = await open();
@@ -313,15 +313,15 @@ export class RunController {
       // page could not paint until the whole backlog was read. Yield every few ms of work.
       let sliceStart = performance.now();
       for await (const event of events) {
-        if (this.active !== active) break;
+        if (this.#active !== active) break;
         if (!opened || active.reconnecting) {
           opened = true;
           active.reconnecting = false;
-          this.update((s) => setConnection(s, "open"));
+          this.#update((s) => setConnection(s, "open"));
         }
         if (event.type === "metadata" && active.runId === null) {
           const runId = (event.data as { run_id?: unknown } | null)?.run_id;
-          if (typeof runId === "string") this.onRunCreated(active, runId);
+          if (typeof runId === "string") this.#onRunCreated(active, runId);
         }
         store.enqueueEvent(this.key, event);
         if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
@@ -329,16 +329,16 @@ export class RunController {
           sliceStart = performance.now();
         }
       }
-      if (this.active === active) await this.settle(active);
+      if (this.#active === active) await this.#settle(active);
     } catch (error) {
-      if (this.active === active) await this.fail(active, error);
+      if (this.#active === active) await this.#fail(active, error);
     } finally {
-      if (this.active === active) this.active = null;
+      if (this.#active === active) this.#active = null;
     }
   }
 
-  private async settle(active: ActiveStream): Promise<void> {
-    const { store, client } = this.options;
+  async #settle(active: ActiveStream): Promise<void> {
+    const { store, client } = this.#options;
     const streamed = store.getSession(this.key)?.status;
     // Events still queued may carry the error or interrupt that decides the status.
     store.flush();
@@ -347,42 +347,42 @@ export class RunController {
       threadId: active.threadId,
       runId: active.runId,
     });
-    this.update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
-    this.finish(active, status);
+    this.#update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
+    this.#finish(active, status);
   }
 
-  private async fail(active: ActiveStream, error: unknown): Promise<void> {
+  async #fail(active: ActiveStream, error: unknown): Promise<void> {
     if (isAbortError(error) || active.abort.signal.aborted) return;
     const typed = asRunsClientError(error);
-    this.options.store.flush();
-    this.update((s) => {
+    this.#options.store.flush();
+    this.#update((s) => {
       const withError = setError(s, toSessionError(typed));
       const connection = typed.kind === "stream" ? "closed" : "failed";
       return setConnection(setStatus(withError, "error", Date.now()), connection);
     });
-    this.options.callbacks?.onError?.(typed);
-    this.finish(active, "error");
+    this.#options.callbacks?.onError?.(typed);
+    this.#finish(active, "error");
     // A busy thread refused the new run: the run it would have replaced is still going, so
     // follow it again from where the session left it rather than leave it unwatched.
-    if (typed.kind === "busy" && active.displaced && this.active === active) {
+    if (typed.kind === "busy" && active.displaced && this.#active === active) {
       const { threadId, runId, lastEventId } = active.displaced;
       void this.join(runId, { threadId, lastEventId });
     }
   }
 
   /** The run the current stream follows, with the session's last event id, if known. */
-  private followedRun(): ActiveStream["displaced"] {
-    const active = this.active;
+  #followedRun(): ActiveStream["displaced"] {
+    const active = this.#active;
     if (!active || active.detached || active.threadId === null || active.runId === null)
       return undefined;
-    const lastEventId = this.options.store.getSession(this.key)?.lastEventId;
+    const lastEventId = this.#options.store.getSession(this.key)?.lastEventId;
     return { threadId: active.threadId, runId: active.runId, lastEventId };
   }
 
-  private finish(active: ActiveStream, status: SessionStatus): void {
-    this.options.persistence?.save(this.key, null);
+  #finish(active: ActiveStream, status: SessionStatus): void {
+    this.#options.persistence?.save(this.key, null);
     if (active.threadId !== null) {
-      this.options.callbacks?.onRunFinished?.({
+      this.#options.callbacks?.onRunFinished?.({
         threadId: active.threadId,
         runId: active.runId,
         status,
@@ -390,73 +390,73 @@ export class RunController {
     }
   }
 
-  private onRunCreated(active: ActiveStream, runId: string): void {
-    if (active.detached) return this.sendHeldStop(active, runId);
-    if (this.active !== active || active.runId === runId) return;
+  #onRunCreated(active: ActiveStream, runId: string): void {
+    if (active.detached) return this.#sendHeldStop(active, runId);
+    if (this.#active !== active || active.runId === runId) return;
     active.runId = runId;
     const threadId = active.threadId;
-    this.update((s) =>
+    this.#update((s) =>
       setRunIdentity(
         { ...s, status: s.status === "starting" ? "running" : s.status },
         { threadId, runId },
       ),
     );
     if (threadId !== null) {
-      this.options.persistence?.save(this.key, { threadId, runId });
-      this.options.callbacks?.onRunCreated?.({ threadId, runId });
+      this.#options.persistence?.save(this.key, { threadId, runId });
+      this.#options.callbacks?.onRunCreated?.({ threadId, runId });
     }
     if (active.pendingStop && threadId !== null)
-      void this.cancel(threadId, runId, active.pendingStop);
+      void this.#cancel(threadId, runId, active.pendingStop);
   }
 
-  private onReconnect(active: ActiveStream, info: ReconnectInfo): void {
-    if (this.active !== active) return;
+  #onReconnect(active: ActiveStream, info: ReconnectInfo): void {
+    if (this.#active !== active) return;
     active.reconnecting = true;
-    this.update((s) => setConnection(s, "reconnecting", info.attempt));
+    this.#update((s) => setConnection(s, "reconnecting", info.attempt));
   }
 
   /** Sends the stop held by a stream that has ended since, then closes its connection. */
-  private sendHeldStop(active: ActiveStream, runId: string): void {
+  #sendHeldStop(active: ActiveStream, runId: string): void {
     const action = active.pendingStop;
     active.pendingStop = undefined;
     if (action && active.threadId !== null) {
-      void this.options.client.runs
+      void this.#options.client.runs
         .cancel(active.threadId, runId, false, action)
         .catch((error: unknown) => {
-          if (error instanceof RunsClientError) this.options.callbacks?.onError?.(error);
+          if (error instanceof RunsClientError) this.#options.callbacks?.onError?.(error);
         });
     }
     active.abort.abort("stopped");
   }
 
-  private async cancel(threadId: string, runId: string, action: CancelAction): Promise<void> {
+  async #cancel(threadId: string, runId: string, action: CancelAction): Promise<void> {
     try {
-      await this.options.client.runs.cancel(threadId, runId, false, action);
+      await this.#options.client.runs.cancel(threadId, runId, false, action);
     } catch (error) {
       const typed = asRunsClientError(error);
-      this.update((s) => setError(markCancelling(s, false), toSessionError(typed)));
-      this.options.callbacks?.onError?.(typed);
+      this.#update((s) => setError(markCancelling(s, false), toSessionError(typed)));
+      this.#options.callbacks?.onError?.(typed);
     }
   }
 
-  private async createThread(active: ActiveStream): Promise<string> {
-    const thread = await this.options.client.threads.create({ signal: active.abort.signal });
-    this.threadId = thread.thread_id;
-    this.update((s) => setRunIdentity(s, { threadId: thread.thread_id }));
-    this.options.callbacks?.onThreadId?.(thread.thread_id);
+  async #createThread(active: ActiveStream): Promise<string> {
+    const thread = await this.#options.client.threads.create({ signal: active.abort.signal });
+    this.#threadId = thread.thread_id;
+    this.#update((s) => setRunIdentity(s, { threadId: thread.thread_id }));
+    this.#options.callbacks?.onThreadId?.(thread.thread_id);
     return thread.thread_id;
   }
 
-  private async hydrate(threadId: string, signal?: AbortSignal): Promise<void> {
-    const state = await this.options.client.threads.getState(threadId, undefined, { signal });
+  async #hydrate(threadId: string, signal?: AbortSignal): Promise<void> {
+    const state = await this.#options.client.threads.getState(threadId, undefined, { signal });
     if (signal?.aborted) return;
-    this.update((s) => hydrateSession(s, state));
+    this.#update((s) => hydrateSession(s, state));
   }
 
-  private end(reason: EndReason): void {
-    const active = this.active;
+  #end(reason: EndReason): void {
+    const active = this.#active;
     if (!active) return;
-    this.active = null;
+    this.#active = null;
     if (active.pendingStop && active.runId === null && active.threadId !== null) {
       // A stop asked for before the run id was known must still reach the server: the request
       // goes on, detached from the session, until the id arrives (then the run is cancelled and
@@ -467,11 +467,11 @@ export class RunController {
     } else {
       active.abort.abort(reason);
     }
-    this.update((s) => (isFinalStatus(s.status) ? s : setConnection(s, "closed")));
+    this.#update((s) => (isFinalStatus(s.status) ? s : setConnection(s, "closed")));
   }
 
-  private update(reducer: Parameters<StreamStore["updateSession"]>[1]): void {
-    this.options.store.ensureSession(this.key, { threadId: this.threadId });
-    this.options.store.updateSession(this.key, reducer);
+  #update(reducer: Parameters<StreamStore["updateSession"]>[1]): void {
+    this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
+    this.#options.store.updateSession(this.key, reducer);
   }
 }
