@@ -98,7 +98,7 @@ export async function* streamWithResume<T>(
     let end: ConnectionEnd | undefined;
     let sawId = false;
     try {
-      connection: for (;;) {
+      for (;;) {
         const step = await reading.next();
         if (step.done) {
           end = step.value;
@@ -128,14 +128,9 @@ export async function* streamWithResume<T>(
           if (part.event === "end") return;
           if (part.event === "metadata")
             announceRun(state, runOfMetadata(part.data, state.target.threadId), options);
-          try {
-            yield map(batch[i]!);
-          } catch (error) {
-            // Thrown into the stream by the caller (`.throw()`): `pump` judges it exactly like
-            // an error while reading (and ends by returning or throwing, never by yielding).
-            end = (await reading.throw(error)).value as ConnectionEnd;
-            break connection;
-          }
+          // A caller's `.throw(error)` ends the stream with that error, like any generator's;
+          // the `finally` below closes the connection.
+          yield map(batch[i]!);
           if (part.event === "error") {
             if (options.raiseError === false) return;
             throw runError(batch[i]!.data);

@@ -1,4 +1,5 @@
 import type { LangGraphRunsClient } from "../client/createClient";
+import { compareEventIds } from "../client/eventIds";
 import { isAbortError, RunsClientError } from "../client/RunsClientError";
 import type {
   CancelAction,
@@ -209,10 +210,14 @@ export class RunController {
     if (threadId === null) throw new TypeError("join needs a thread id");
     this.#end("replaced");
     if (threadId !== this.#threadId) this.setThreadId(threadId);
+    // Events still queued count as seen: their ids are where this join must continue.
+    this.#options.store.flush();
     const session = this.#options.store.ensureSession(this.key, { threadId });
     const sameRun = session.runId === runId;
+    // The session never takes an event twice: asked to replay its own run from earlier than
+    // what it holds, it continues after its last event instead.
     const lastEventId =
-      joinOptions.lastEventId ?? (sameRun ? session.lastEventId : undefined) ?? "-1";
+      laterEventId(joinOptions.lastEventId, sameRun ? session.lastEventId : undefined) ?? "-1";
     const active = this.#begin(threadId, runId);
     this.#update((s) => {
       const next = sameRun ? s : setStatus(s, "starting", Date.now());
@@ -375,6 +380,9 @@ export class RunController {
     const active = this.#active;
     if (!active || active.detached || active.threadId === null || active.runId === null)
       return undefined;
+    // The queue may hold events the session has not applied yet; they were received all the
+    // same, and a re-join that replayed them would show them twice.
+    this.#options.store.flush();
     const lastEventId = this.#options.store.getSession(this.key)?.lastEventId;
     return { threadId: active.threadId, runId: active.runId, lastEventId };
   }
@@ -474,4 +482,11 @@ export class RunController {
     this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
     this.#options.store.updateSession(this.key, reducer);
   }
+}
+
+/** The later of two event ids (`"-1"` is before any); the requested one when they can't be compared. */
+function laterEventId(requested: string | undefined, seen: string | undefined): string | undefined {
+  if (requested === undefined || requested === "-1") return seen ?? requested;
+  if (seen === undefined) return requested;
+  return (compareEventIds(requested, seen) ?? 1) < 0 ? seen : requested;
 }

@@ -191,4 +191,25 @@ describe("resuming through a fault-injecting loopback proxy (the real server can
     expect(error).toMatchObject({ kind: "network" });
     expect((error as Error).message).toContain("gave up after 3 attempts");
   });
+
+  it("a caller's .throw() ends the stream with that error and closes it, without a re-join", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), () => undefined);
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const stream = client.runs.stream(threadId, "agent", {
+      input: human("/tokens 500"),
+      streamMode: ["messages-tuple"],
+      streamResumable: true,
+    });
+    for (let i = 0; i < 3; i++) expect((await stream.next()).done).toBe(false);
+    const reason = new Error("the caller gave up");
+    await expect(stream.throw(reason)).rejects.toBe(reason);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    const deadline = Date.now() + 5_000;
+    while (proxy.openResponses() > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(proxy.openResponses()).toBe(0);
+    expect(proxy.requests.filter((r) => r.url.includes("/stream"))).toHaveLength(1);
+  });
 });
