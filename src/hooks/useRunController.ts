@@ -13,6 +13,7 @@ import {
 } from "../store/createRunController";
 import type { RunPersistence } from "../store/RunPersistence";
 import type { SessionStatus } from "../store/RunSession";
+import { asRunsClientError } from "../store/toSessionError";
 import { useRunsContext } from "./RunsContext";
 import { sessionStoragePersistence } from "./sessionStoragePersistence";
 import { useLatestRef } from "./useLatestRef";
@@ -148,7 +149,7 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
     const start = reconnectOnMount
       ? controller.reconnectPersisted().then((found) => (found ? undefined : loadHistory()))
       : loadHistory();
-    start.catch((error: unknown) => latest.current.onError?.(error as RunsClientError));
+    start.catch((error: unknown) => latest.current.onError?.(asRunsClientError(error)));
     return () => controller.dispose();
   }, [controller, latest]);
 
