@@ -39,9 +39,13 @@ export function useCancelRun(): UseMutationResult<Run | null, Error, CancelRunVa
     },
     onMutate: ({ threadId, runId }) =>
       queryClient.cancelQueries({ queryKey: runKeys.detail(threadId, runId) }),
-    onSuccess: (run, { threadId, runId }) => {
-      if (run) queryClient.setQueryData(runKeys.detail(threadId, runId), run);
-      else queryClient.removeQueries({ queryKey: runKeys.detail(threadId, runId) });
+    onSuccess: async (run, { threadId, runId }) => {
+      const queryKey = runKeys.detail(threadId, runId);
+      // A poll that left before the server confirmed would land after this and bring back
+      // "running": drop it first.
+      await queryClient.cancelQueries({ queryKey });
+      if (run) queryClient.setQueryData(queryKey, run);
+      else queryClient.removeQueries({ queryKey });
     },
     onSettled: (_run, _error, { threadId }) =>
       queryClient.invalidateQueries({ queryKey: runKeys.lists(threadId) }),
