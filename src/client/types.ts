@@ -181,7 +181,10 @@ export interface JoinOptions extends RequestOptions {
 export interface JoinStreamOptions<TVersion extends StreamVersion = "v1">
   extends RequestOptions, StreamResumeOptions {
   cancelOnDisconnect?: boolean;
-  /** Replay only what came after this event id; `"-1"` replays the whole run. */
+  /**
+   * Replay only what came after this event id; `"-1"` replays the whole run. Giving one also
+   * says the run is resumable, so a dropped connection is re-joined from the last event.
+   */
   lastEventId?: string;
   streamMode?: StreamMode | StreamMode[];
   streamVersion?: TVersion;
