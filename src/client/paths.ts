@@ -50,15 +50,20 @@ export function parseRunLocation(
   }
   if (url.origin !== base.origin) return undefined;
   const match = /\/threads\/([^/]+)\/runs\/([^/]+)\/?$/.exec(url.pathname);
-  if (match) return { thread_id: safeDecode(match[1]!), run_id: safeDecode(match[2]!) };
+  if (match) return { thread_id: decodeSegment(match[1]!), run_id: decodeSegment(match[2]!) };
   const stateless = /\/runs\/([^/]+)\/?$/.exec(url.pathname);
   if (stateless && stateless[1] !== "stream" && stateless[1] !== "wait") {
-    return { run_id: safeDecode(stateless[1]!) };
+    return { run_id: decodeSegment(stateless[1]!) };
   }
   return undefined;
 }
 
-function safeDecode(segment: string): string {
+/**
+ * A path segment decoded back into an id; a malformed escape is kept as it is rather than thrown.
+ *
+ * @example decodeSegment("a%2Fb") // "a/b"
+ */
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

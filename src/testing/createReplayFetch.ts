@@ -1,3 +1,4 @@
+import { decodeSegment } from "../client/paths";
 import type { Run, RunStatus, Thread } from "../client/types";
 import { readTranscriptRun, type TranscriptRun } from "./readTranscriptRun";
 import { routeShape } from "./routeShape";
@@ -130,7 +131,7 @@ export function createReplayFetch(
       served = {
         run: {
           run_id: info.runId,
-          thread_id: requestedThread ? safeDecode(requestedThread) : (info.threadId ?? ""),
+          thread_id: requestedThread ? decodeSegment(requestedThread) : (info.threadId ?? ""),
           assistant_id: info.assistantId ?? "",
           created_at: at,
           updated_at: at,
@@ -381,7 +382,7 @@ function isRequest(input: unknown): input is Request {
 function idsOf(pathname: string): string[] {
   const shape = routeShape(pathname).split("/");
   const segments = pathname.split("/");
-  return segments.filter((_, i) => shape[i] === ":id").map(safeDecode);
+  return segments.filter((_, i) => shape[i] === ":id").map(decodeSegment);
 }
 
 function chunkSizeOf(chunking: "recorded" | "byte" | number): number {
@@ -418,13 +419,5 @@ function now(): number {
 
 function threadOfPath(path: string): string | undefined {
   const match = /^\/threads\/([^/?#]+)/.exec(path);
-  return match ? safeDecode(match[1]!) : undefined;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  return match ? decodeSegment(match[1]!) : undefined;
 }

@@ -1,4 +1,4 @@
-import { parseRunLocation } from "../client/paths";
+import { decodeSegment, parseRunLocation } from "../client/paths";
 import type { RunStatus } from "../client/types";
 import type { Transcript } from "./Transcript";
 
@@ -42,7 +42,7 @@ export function readTranscriptRun(transcript: Transcript): TranscriptRun {
       : undefined;
   return {
     runId: location?.run_id ?? runIdOfMetadata(transcript),
-    threadId: threadMatch ? safeDecode(threadMatch[1]!) : location?.thread_id,
+    threadId: threadMatch ? decodeSegment(threadMatch[1]!) : location?.thread_id,
     assistantId,
     status: hasErrorEvent(transcript) ? "error" : "success",
   };
@@ -76,12 +76,4 @@ function hasErrorEvent(transcript: Transcript): boolean {
     tail = text.length >= SEAM ? text.slice(-SEAM) : (tail + text).slice(-SEAM);
   }
   return false;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
