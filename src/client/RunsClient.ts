@@ -220,12 +220,16 @@ export class RunsClient<TStateType = JsonObject> {
       ? { signal: options }
       : options;
     const target: RunTarget = { threadId: threadId ?? null, runId };
-    const connector = this.#connector("runs.joinStream", (signal) =>
-      this.#joinRequest({ threadId: target.threadId, runId }, opts.lastEventId, signal, opts),
+    const connector = this.#connector(
+      "runs.joinStream",
+      (signal) =>
+        this.#joinRequest({ threadId: target.threadId, runId }, opts.lastEventId, signal, opts),
+      opts,
     );
+    // A caller that passes a last event id knows the run keeps its log.
     return streamWithResume(
       connector,
-      { ...opts, target, resumable: false },
+      { ...opts, target, resumable: opts.lastEventId !== undefined },
       itemMapper(opts.streamVersion),
     );
   }
@@ -240,11 +244,17 @@ export class RunsClient<TStateType = JsonObject> {
     });
   }
 
-  #connector(describe: string, open: StreamConnector["open"]): StreamConnector {
+  /** `joinOptions`: what a `joinStream` caller asked of the join, kept on every re-join. */
+  #connector(
+    describe: string,
+    open: StreamConnector["open"],
+    joinOptions: Pick<JoinStreamOptions, "cancelOnDisconnect" | "streamMode"> = {},
+  ): StreamConnector {
     return {
       describe,
       open,
-      rejoin: (target, lastEventId, signal) => this.#joinRequest(target, lastEventId, signal, {}),
+      rejoin: (target, lastEventId, signal) =>
+        this.#joinRequest(target, lastEventId, signal, joinOptions),
       status: async (target, signal) => {
         if (target.threadId === null) return undefined;
         try {

@@ -78,8 +78,7 @@ export async function* streamWithResume<T>(
     lastEventId: options.lastEventId,
     announced: false,
   };
-  // A caller that passes a last event id knows the run keeps its log.
-  const resumable = options.resumable || options.lastEventId !== undefined;
+  const { resumable } = options;
   const maxAttempts = options.maxReconnectAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const canReconnect = options.reconnect !== false;
   let failures = 0;

@@ -192,6 +192,30 @@ describe("resuming through a fault-injecting loopback proxy (the real server can
     expect((error as Error).message).toContain("gave up after 3 attempts");
   });
 
+  it("a re-joined joinStream keeps the stream modes it asked for", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), faultsInOrder([{ cutAfterBytes: 700 }]));
+    const client = createClient({ apiUrl: proxy.url });
+    const threadId = (await direct.threads.create()).thread_id;
+    const run = await direct.runs.create(threadId, "agent", {
+      input: human("/slow 1000"),
+      streamMode: ["custom", "values"],
+      streamResumable: true,
+    });
+    const parts = await collect(
+      client.runs.joinStream(threadId, run.run_id, {
+        lastEventId: "-1",
+        streamMode: ["custom"],
+        reconnectBaseDelayMs: 10,
+      }),
+    );
+    const joins = proxy.requests.filter((r) => r.url.includes("/stream"));
+    expect(joins.length).toBeGreaterThanOrEqual(2);
+    for (const join of joins) {
+      expect(join.url).toContain("stream_mode=custom");
+    }
+    expect(parts.filter((p) => p.event === "custom")).toHaveLength(10);
+  });
+
   it("a caller's .throw() ends the stream with that error and closes it, without a re-join", async () => {
     proxy = await startFaultProxy(agentServerUrl(), () => undefined);
     const client = createClient({ apiUrl: proxy.url });
