@@ -191,7 +191,7 @@ export class HttpTransport {
 export async function readJson(
   response: Response,
   request: Pick<HttpRequest, "describe" | "signal">,
-  redact: (text: string) => string = (text) => text,
+  redact: (text: string) => string,
 ): Promise<unknown> {
   let text: string;
   try {

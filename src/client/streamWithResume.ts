@@ -6,7 +6,7 @@ import { readSseEvents } from "./readSseEvents";
 import { redactValue } from "./redactValue";
 import { RunsClientError } from "./RunsClientError";
 import {
-  FINAL_RUN_STATUSES,
+  isRunActive,
   type ReconnectInfo,
   type RunStatus,
   type StreamPart,
@@ -37,7 +37,7 @@ export interface StreamConnector {
   /** Learns the run from the first response's headers. */
   identify(response: Response): { run_id: string; thread_id?: string } | undefined;
   /** Removes the API key from text a server may echo it in (error events and bodies). */
-  redact?: (text: string) => string;
+  redact: (text: string) => string;
 }
 
 export interface StreamWithResumeOptions extends StreamResumeOptions {
@@ -107,7 +107,7 @@ export async function* streamWithResume<T>(
         for (let i = 0; i < batch.length; i++) {
           const part = batch[i]!;
           const id = part.id;
-          if (part.event === "error" && connector.redact) {
+          if (part.event === "error") {
             batch[i] = { ...part, data: redactValue(part.data, connector.redact) };
           }
           if (id === undefined && part.event === "error" && rejoined && !sawId) {
@@ -226,7 +226,6 @@ async function* pump(
     if (stalled) return { kind: "dropped", reason: "stall", error: undefined };
     return { kind: "closed", midFrame: cutMidFrame };
   } catch (error) {
-    if (error instanceof RunsClientError && error.kind === "stream") throw error;
     if (options.signal?.aborted) throw abortError(connector, error);
     if (error instanceof RunsClientError && error.kind === "server") throw error;
     return { kind: "dropped", reason: stalled ? "stall" : "network", error };
@@ -279,7 +278,7 @@ async function assertEventStream(
     throw new RunsClientError({
       kind: "server",
       status: response.status,
-      body: (connector.redact ?? String)(text.slice(0, 1000)),
+      body: connector.redact(text.slice(0, 1000)),
       message: `${connector.describe}: expected an event stream but the server answered with ${type || "no content type"}`,
     });
   }
@@ -314,7 +313,7 @@ async function stillActive(
 ): Promise<boolean> {
   try {
     const status = await connector.status(target, signal);
-    return status !== undefined && !FINAL_RUN_STATUSES.has(status);
+    return status !== undefined && isRunActive({ status });
   } catch (error) {
     if (signal?.aborted) throw abortError(connector, error);
     // Cannot tell: try to re-join; the join itself will say whether the run is there.

@@ -1,7 +1,11 @@
+import { isPlainObject } from "./isPlainObject";
 import type { Interrupt, StreamEvent, StreamPart } from "./types";
 
+// Shared by every event without interrupts or namespace: no allocation per event.
 const NO_INTERRUPTS: Interrupt[] = [];
 Object.freeze(NO_INTERRUPTS);
+const ROOT_NS: string[] = [];
+Object.freeze(ROOT_NS);
 
 /**
  * The classic part as the normalized event: `mode|ns1|ns2` is split into `type` and `ns`, and
@@ -16,10 +20,10 @@ export function toStreamEvent(part: StreamPart): StreamEvent {
   const name = part.event;
   const bar = name.indexOf("|");
   const type = bar === -1 ? name : name.slice(0, bar);
-  const ns = bar === -1 ? [] : name.slice(bar + 1).split("|");
+  const ns = bar === -1 ? ROOT_NS : name.slice(bar + 1).split("|");
   let data = part.data;
   let interrupts = NO_INTERRUPTS;
-  if (type === "values" && isRecord(data) && "__interrupt__" in data) {
+  if (type === "values" && isPlainObject(data) && "__interrupt__" in data) {
     const { __interrupt__: raw, ...rest } = data;
     if (Array.isArray(raw) && raw.length > 0) {
       interrupts = raw as Interrupt[];
@@ -27,8 +31,4 @@ export function toStreamEvent(part: StreamPart): StreamEvent {
     }
   }
   return { type, ns, data, interrupts, id: part.id, event: name };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

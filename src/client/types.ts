@@ -17,6 +17,15 @@ export const FINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>([
   "interrupted",
 ]);
 
+/**
+ * True while a run can still change (pending or running).
+ *
+ * @example runs.some(isRunActive)
+ */
+export function isRunActive(run: { status: RunStatus } | undefined): boolean {
+  return run !== undefined && !FINAL_RUN_STATUSES.has(run.status);
+}
+
 export type StreamMode =
   | "values"
   | "updates"
@@ -253,7 +262,10 @@ export interface StreamEvent<TData = unknown, TInterrupt = unknown> {
   /** Namespace segments (`node:taskId`) of a subgraph event; empty at the root graph. */
   ns: string[];
   data: TData;
-  /** Interrupts popped out of a `values` event (`[]` = a static breakpoint), else empty. */
+  /**
+   * A non-empty `__interrupt__` list popped out of a `values` event, else empty. A static
+   * breakpoint keeps its `__interrupt__: []` in `data`.
+   */
   interrupts: Interrupt<TInterrupt>[];
   id?: string;
   /** The event name as it came over the wire. */

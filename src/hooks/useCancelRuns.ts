@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { RunsClientError } from "../client/RunsClientError";
-import type { CancelManyOptions } from "../client/types";
+import { isRunActive, type CancelManyOptions } from "../client/types";
 import { runKeys } from "../query/runKeys";
 import { useRunsClient } from "./useRunsClient";
 
@@ -43,11 +43,7 @@ async function cancelOneByOne(
   const ids =
     runIds ??
     (await client.runs.list(threadId, { limit: 100 }))
-      .filter((run) =>
-        status === "all"
-          ? run.status === "pending" || run.status === "running"
-          : run.status === status,
-      )
+      .filter((run) => (status === "all" ? isRunActive(run) : run.status === status))
       .map((run) => run.run_id);
   await Promise.all(ids.map((runId) => client.runs.cancel(threadId, runId, false, action)));
 }

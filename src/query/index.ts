@@ -1,3 +1,4 @@
 export { runKeys, type RunsListFilters } from "./runKeys";
-export { runQueryOptions, isRunActive, type RunQueryOptionsConfig } from "./runQueryOptions";
+export { runQueryOptions, type RunQueryOptionsConfig } from "./runQueryOptions";
+export { isRunActive } from "../client/types";
 export { runsListQueryOptions, type RunsListQueryOptionsConfig } from "./runsListQueryOptions";

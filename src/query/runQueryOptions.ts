@@ -1,17 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import { RunsClientError } from "../client/RunsClientError";
-import { FINAL_RUN_STATUSES, type Run } from "../client/types";
+import { isRunActive } from "../client/types";
 import { runKeys } from "./runKeys";
 
 export interface RunQueryOptionsConfig {
   /** How often to poll while the run is pending or running, in ms (default 1,000; false: never). */
   pollIntervalMs?: number | false;
-}
-
-/** True while a run can still change. */
-export function isRunActive(run: Pick<Run, "status"> | undefined): boolean {
-  return run !== undefined && !FINAL_RUN_STATUSES.has(run.status);
 }
 
 /**

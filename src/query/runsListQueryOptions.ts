@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import { runKeys, type RunsListFilters } from "./runKeys";
-import { isRunActive } from "./runQueryOptions";
+import { isRunActive } from "../client/types";
 
 export interface RunsListQueryOptionsConfig {
   /** Refresh interval while any listed run is active, in ms (default 1,000; false: never). */

@@ -1,6 +1,6 @@
 import type { StreamEvent } from "../client/types";
 import { appendEvents } from "./EventLog";
-import { isPlainObject } from "./isPlainObject";
+import { isPlainObject } from "../client/isPlainObject";
 import { addInterrupts } from "./interrupts/addInterrupts";
 import { toPendingInterrupts } from "./interrupts/PendingInterrupt";
 import { INTERRUPT_KEY, readEventInterrupts } from "./interrupts/readEventInterrupts";

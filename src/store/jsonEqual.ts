@@ -1,4 +1,4 @@
-import { isPlainObject } from "./isPlainObject";
+import { isPlainObject } from "../client/isPlainObject";
 
 /**
  * Deep equality of two JSON values. Used to keep the old object when a `values` event repeats a

@@ -1,5 +1,6 @@
 import type { LangGraphRunsClient } from "../client/createClient";
 import { RunsClientError } from "../client/RunsClientError";
+import { isRunActive } from "../client/types";
 import type { RunSession, SessionStatus } from "./RunSession";
 
 /** The run a stream followed, and the status the session had when the stream ended. */
@@ -28,7 +29,7 @@ export async function resolveFinalStatus(
   try {
     const run = await client.runs.get(ended.threadId, ended.runId);
     // A run paused by interrupt() ends "success" on the JS server; the session knows better.
-    return run.status === "pending" || run.status === "running" ? "success" : run.status;
+    return isRunActive(run) ? "success" : run.status;
   } catch (error) {
     // A rolled-back run is gone: it was cancelled.
     if (error instanceof RunsClientError && error.kind === "not_found") return "interrupted";

@@ -1,6 +1,6 @@
 "use client";
 import { useId, type ElementType, type FormEvent, type ReactNode } from "react";
-import { isPlainObject } from "../../store/isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 import { issueFor, type AnswerIssue } from "./AnswerResult";
 import type { AnswerMode } from "./buildValueAnswer";
 import type { HitlDecisionType, InboxResponseType } from "./classifyInterrupt";

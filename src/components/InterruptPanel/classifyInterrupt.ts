@@ -12,7 +12,7 @@
  * { action, args }, config: { allow_accept, allow_edit, allow_respond, allow_ignore },
  * description }`, usually sent as a one-element list.
  */
-import { isPlainObject } from "../../store/isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 
 export type HitlDecisionType = "approve" | "edit" | "reject";
 export const HITL_DECISION_TYPES: readonly HitlDecisionType[] = ["approve", "edit", "reject"];

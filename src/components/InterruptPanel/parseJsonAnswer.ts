@@ -1,4 +1,4 @@
-import { isPlainObject } from "../../store/isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 
 export type JsonParseResult<T = unknown> =
   { ok: true; value: T } | { ok: false; empty: boolean; message: string };

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import type { Run, RunStatus } from "../../client/types";
-import { FINAL_RUN_STATUSES } from "../../client/types";
+import { isRunActive } from "../../client/types";
 import { RunStatusBadge } from "../RunStatusBadge/RunStatusBadge";
 import { StatusIcon } from "../RunStatusBadge/StatusIcon";
 import { runDuration } from "./runDuration";
@@ -107,7 +107,7 @@ export function RunsTableView({
   className,
 }: RunsTableViewProps) {
   const id = useId();
-  const anyActive = runs.some((run) => !FINAL_RUN_STATUSES.has(run.status));
+  const anyActive = runs.some(isRunActive);
   const tickingNow = useNow(anyActive && fixedNow === undefined);
   const now = fixedNow ?? tickingNow;
   const state = loading

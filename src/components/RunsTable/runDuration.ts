@@ -1,5 +1,5 @@
 import type { Run } from "../../client/types";
-import { FINAL_RUN_STATUSES } from "../../client/types";
+import { isRunActive } from "../../client/types";
 import { formatDuration } from "./formatDuration";
 
 export interface RunDuration {
@@ -20,7 +20,7 @@ export function runDuration(
   now: number,
 ): RunDuration {
   const created = Date.parse(run.created_at);
-  const active = !FINAL_RUN_STATUSES.has(run.status);
+  const active = isRunActive(run);
   const end = active ? now : Date.parse(run.updated_at);
   const ms = Math.max(0, end - created);
   const formatted = formatDuration(ms);

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 
 /** An interrupt waiting for an answer (`command: { resume }`), unique by `id` in a session. */
 export interface PendingInterrupt<TValue = unknown> {

@@ -1,5 +1,5 @@
 import type { StreamEvent } from "../../client/types";
-import { isPlainObject } from "../isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 
 /** The key under which LangGraph reports interrupts in `values` and `updates` data. */
 export const INTERRUPT_KEY = "__interrupt__";

@@ -1,4 +1,4 @@
-import { isPlainObject, type PlainObject } from "../isPlainObject";
+import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
 
 /** Keys that name or classify a thing: the first value stays. */
 const KEEP_FIRST = new Set(["type", "index"]);

@@ -1,4 +1,4 @@
-import { isPlainObject, type PlainObject } from "../isPlainObject";
+import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
 import type { Message, ToolCall, UsageMetadata } from "./Message";
 import { mergeContent } from "./mergeContent";
 import { mergeDicts } from "./mergeDicts";

@@ -1,4 +1,4 @@
-import { isPlainObject, type PlainObject } from "../isPlainObject";
+import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
 import type { Message, MessageContent, MessageType, ToolCall } from "./Message";
 import { parseJsonObject } from "./parseJsonObject";
 

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../isPlainObject";
+import { isPlainObject } from "../../client/isPlainObject";
 
 /**
  * Parses `text` when it is a complete JSON object, else undefined. Cheap for the usual partial
