@@ -1,6 +1,7 @@
 "use client";
 import { skipToken, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { runKeys } from "../query/runKeys";
+import { invalidateRunQueries } from "./invalidateRunQueries";
 import { useRunsClient } from "./useRunsClient";
 
 /**
@@ -20,8 +21,7 @@ export function useJoinRun<TValues = Record<string, unknown>>(
       threadId && runId
         ? async ({ signal }) => {
             const values = (await client.runs.join(threadId, runId, { signal })) as TValues;
-            void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, runId) });
-            void queryClient.invalidateQueries({ queryKey: runKeys.lists(threadId) });
+            invalidateRunQueries(queryClient, threadId, runId);
             return values;
           }
         : skipToken,

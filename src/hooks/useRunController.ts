@@ -3,7 +3,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useState } from "react";
 import type { RunsClientError } from "../client/RunsClientError";
 import type { CancelAction, StreamMode } from "../client/types";
-import { runKeys } from "../query/runKeys";
 import {
   createRunController,
   type JoinRunOptions,
@@ -16,6 +15,7 @@ import type { SessionStatus } from "../store/RunSession";
 import { asRunsClientError } from "../store/toSessionError";
 import { useRunsContext } from "./RunsContext";
 import { sessionStoragePersistence } from "./sessionStoragePersistence";
+import { invalidateRunQueries } from "./invalidateRunQueries";
 import { useLatestRef } from "./useLatestRef";
 
 export interface UseRunStreamOptions {
@@ -119,11 +119,11 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
       onError: (error) => latest.current.onError?.(error),
       onRunCreated: (run) => {
         // The new run shows up in lists and details without a manual refetch.
-        void queryClient.invalidateQueries({ queryKey: runKeys.thread(run.threadId) });
+        invalidateRunQueries(queryClient, run.threadId, run.runId);
         latest.current.onRunCreated?.(run);
       },
       onRunFinished: (run) => {
-        void queryClient.invalidateQueries({ queryKey: runKeys.thread(run.threadId) });
+        invalidateRunQueries(queryClient, run.threadId, run.runId);
         latest.current.onFinish?.(run);
       },
     };

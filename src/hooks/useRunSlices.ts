@@ -4,11 +4,12 @@ import type { EventLog } from "../store/EventLog";
 import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
 import type { Message } from "../store/messages/Message";
 import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
-import { createEventLog } from "../store/EventLog";
 import type { StreamStoreState } from "../store/createStreamStore";
 import {
   selectCancelling,
+  selectConnection,
   selectError,
+  selectEventLog,
   selectInterrupts,
   selectMessages,
   selectStatus,
@@ -20,9 +21,6 @@ import { useRunsContext } from "./RunsContext";
  * Slice hooks: each subscribes to one part of a run session, so a component re-renders only
  * when its part changes (at most once per animation frame, when the buffer flushes).
  */
-
-const EMPTY_LOG = /* @__PURE__ */ createEventLog();
-const IDLE_CONNECTION = { state: "idle" as ConnectionState, attempt: 0 };
 
 /**
  * Any slice of a run session, by selector. Return stable values (fields, not new objects).
@@ -66,12 +64,12 @@ export function useRunInterrupts<I = unknown>(key: string): PendingInterrupt<I>[
 
 /** The bounded event log (with counts of total and dropped events). */
 export function useRunEvents(key: string): EventLog {
-  return useRunSession(key, (s) => s?.eventLog ?? EMPTY_LOG);
+  return useStoreSelection(selectEventLog(key));
 }
 
 /** The stream connection: state and reconnect attempt. */
 export function useRunConnection(key: string): { state: ConnectionState; attempt: number } {
-  return useRunSession(key, (s) => s?.connection ?? IDLE_CONNECTION);
+  return useStoreSelection(selectConnection(key));
 }
 
 /** The run's error, if any. */

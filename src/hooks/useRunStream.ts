@@ -4,6 +4,8 @@ import { useShallow } from "zustand/react/shallow";
 import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
 import type { Message } from "../store/messages/Message";
 import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
+import { IDLE_CONNECTION, NO_INTERRUPTS, NO_MESSAGES } from "../store/selectors";
+import { isActiveStatus } from "../store/sessionReducers";
 import { useRunsContext } from "./RunsContext";
 import { useRunController, type RunControls, type UseRunStreamOptions } from "./useRunController";
 
@@ -30,8 +32,6 @@ export interface UseRunStreamResult<
   isRunning: boolean;
 }
 
-const ACTIVE: ReadonlySet<SessionStatus> = new Set(["starting", "pending", "running"]);
-
 /**
  * Streams runs of an assistant into the stream buffer and reads the result. State updates are
  * batched to at most one render per animation frame; for finer control read slices with
@@ -54,7 +54,7 @@ export function useRunStream<
     ...controls,
     ...state,
     threadId: state.threadId ?? controls.threadId,
-    isRunning: ACTIVE.has(state.status),
+    isRunning: isActiveStatus(state.status),
   };
 }
 
@@ -72,10 +72,6 @@ type SessionState<TValues, TCustom, TInterrupt> = Pick<
   | "cancelling"
   | "lastCustom"
 >;
-
-const NO_MESSAGES: Message[] = [];
-const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
-const IDLE_CONNECTION = { state: "idle" as ConnectionState, attempt: 0 };
 
 /** The fields the hook returns, compared shallowly so unrelated store updates do not re-render. */
 function useSessionState<TValues, TCustom, TInterrupt>(

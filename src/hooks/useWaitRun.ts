@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { RunsWaitPayload } from "../client/types";
-import { runKeys } from "../query/runKeys";
+import { invalidateRunQueries } from "./invalidateRunQueries";
 import { useRunsClient } from "./useRunsClient";
 
 export interface WaitRunVariables {
@@ -27,7 +27,7 @@ export function useWaitRun<TValues = Record<string, unknown>>(): UseMutationResu
     mutationFn: async ({ threadId, assistantId, payload }) =>
       (await client.runs.wait(threadId, assistantId, payload)) as TValues,
     onSettled: (_values, _error, { threadId }) => {
-      if (threadId) void queryClient.invalidateQueries({ queryKey: runKeys.thread(threadId) });
+      if (threadId) invalidateRunQueries(queryClient, threadId);
     },
   });
 }

@@ -280,10 +280,10 @@ export class RunController {
       active.threadId = threadId;
       const { threadId: _ignored, ...createOptions } = options;
       return this.#options.client.runs.stream(threadId, this.#options.assistantId, {
-        streamMode: this.#options.streamMode ?? DEFAULT_STREAM_MODES,
         streamSubgraphs: this.#options.streamSubgraphs,
         streamResumable: true,
         ...createOptions,
+        streamMode: modes,
         ...(input === undefined ? {} : { input }),
         streamVersion: "v2",
         signal: active.abort.signal,
@@ -323,10 +323,6 @@ export class RunController {
           opened = true;
           active.reconnecting = false;
           this.#update((s) => setConnection(s, "open"));
-        }
-        if (event.type === "metadata" && active.runId === null) {
-          const runId = (event.data as { run_id?: unknown } | null)?.run_id;
-          if (typeof runId === "string") this.#onRunCreated(active, runId);
         }
         store.enqueueEvent(this.key, event);
         if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
@@ -457,7 +453,8 @@ export class RunController {
 
   async #hydrate(threadId: string, signal?: AbortSignal): Promise<void> {
     const state = await this.#options.client.threads.getState(threadId, undefined, { signal });
-    if (signal?.aborted) return;
+    // Switched to another thread while the state loaded: it belongs to a session reset since.
+    if (signal?.aborted || threadId !== this.#threadId) return;
     this.#update((s) => hydrateSession(s, state));
   }
 

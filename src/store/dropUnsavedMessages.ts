@@ -1,4 +1,4 @@
-import { readWireMessageId } from "./messages/normalizeMessage";
+import { readValuesId } from "./messages/reconcileValuesMessages";
 import type { RunSession } from "./RunSession";
 
 /**
@@ -10,9 +10,7 @@ import type { RunSession } from "./RunSession";
 export function dropUnsavedMessages<V, C, I>(session: RunSession<V, C, I>): RunSession<V, C, I> {
   const values = session.values as { messages?: unknown } | null;
   if (!values || typeof values !== "object" || !Array.isArray(values.messages)) return session;
-  const saved = new Set(
-    values.messages.map((raw: unknown, i: number) => readWireMessageId(raw) ?? `__values_${i}`),
-  );
+  const saved = new Set(values.messages.map(readValuesId));
   const messages = session.messages.filter((message) => saved.has(message.id));
   return messages.length === session.messages.length ? session : { ...session, messages };
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../client/isPlainObject";
 import { reconcileValuesMessages } from "./messages/reconcileValuesMessages";
 import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
 import type { RunSession } from "./RunSession";
@@ -13,7 +14,7 @@ export function hydrateSession<V, C, I>(
   session: RunSession<V, C, I>,
   state: { values: unknown; interrupts?: readonly { id?: string; value?: unknown }[] },
 ): RunSession<V, C, I> {
-  const values = isRecord(state.values) ? state.values : null;
+  const values = isPlainObject(state.values) ? state.values : null;
   const messages = Array.isArray(values?.messages)
     ? reconcileValuesMessages(session.messages, values.messages as unknown[])
     : session.messages;
@@ -27,8 +28,4 @@ export function hydrateSession<V, C, I>(
     messages,
     interrupts: interrupts.length > 0 ? interrupts : session.interrupts,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -64,15 +64,11 @@ export {
   type SessionTimings,
 } from "./RunSession";
 export {
-  selectBreakpoint,
   selectCancelling,
-  selectConnectionAttempt,
-  selectConnectionState,
-  selectCount,
+  selectConnection,
   selectError,
   selectEventLog,
   selectInterrupts,
-  selectLastCustom,
   selectMessages,
   selectSession,
   selectStatus,

@@ -1,9 +1,9 @@
 import type { StreamEvent } from "../client/types";
 import type { AnyRunSession, StreamStoreState } from "./createStreamStore";
-import type { EventLog } from "./EventLog";
+import { createEventLog, type EventLog } from "./EventLog";
 import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
 import type { Message } from "./messages/Message";
-import type { ConnectionState, RunSession, SessionError, SessionStatus } from "./RunSession";
+import type { RunSession, SessionError, SessionStatus } from "./RunSession";
 
 /*
  * Selector factories for `useStore(store, selector)`: each returns a plain function of the store
@@ -11,8 +11,10 @@ import type { ConnectionState, RunSession, SessionError, SessionStatus } from ".
  * component waiting for its session does not re-render in a loop.
  */
 
-const NO_MESSAGES: Message[] = [];
-const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
+export const NO_MESSAGES: Message[] = [];
+export const NO_INTERRUPTS: PendingInterrupt<never>[] = [];
+export const IDLE_CONNECTION: RunSession["connection"] = { state: "idle", attempt: 0 };
+const EMPTY_LOG = /* @__PURE__ */ createEventLog<StreamEvent>();
 
 type Selector<T> = (state: StreamStoreState) => T;
 
@@ -58,29 +60,9 @@ export function selectValues<V = Record<string, unknown>>(key: string): Selector
   return selectField(key, (session) => session.values as V | null, null);
 }
 
-/** Latest custom event data. */
-export function selectLastCustom<C = unknown>(key: string): Selector<C | undefined> {
-  return selectField(key, (session) => session.lastCustom as C | undefined, undefined);
-}
-
-/** Connection state (`"idle"` without a session). */
-export function selectConnectionState(key: string): Selector<ConnectionState> {
-  return selectField<ConnectionState>(key, (session) => session.connection.state, "idle");
-}
-
-/** Reconnect attempt (0 without a session). */
-export function selectConnectionAttempt(key: string): Selector<number> {
-  return selectField(key, (session) => session.connection.attempt, 0);
-}
-
 /** The error, or null. */
 export function selectError(key: string): Selector<SessionError | null> {
   return selectField(key, (session) => session.error, null);
-}
-
-/** Whether the run paused at a static breakpoint. */
-export function selectBreakpoint(key: string): Selector<boolean> {
-  return selectField(key, (session) => session.breakpoint, false);
 }
 
 /** Whether a cancel is pending. */
@@ -88,16 +70,12 @@ export function selectCancelling(key: string): Selector<boolean> {
   return selectField(key, (session) => session.cancelling, false);
 }
 
-/** The event log (undefined without a session). */
-export function selectEventLog(key: string): Selector<EventLog<StreamEvent> | undefined> {
-  return selectField<EventLog<StreamEvent> | undefined>(
-    key,
-    (session) => session.eventLog,
-    undefined,
-  );
+/** The event log (an empty one without a session). */
+export function selectEventLog(key: string): Selector<EventLog<StreamEvent>> {
+  return selectField(key, (session) => session.eventLog, EMPTY_LOG);
 }
 
-/** Events received for one mode (0 without a session). */
-export function selectCount(key: string, mode: string): Selector<number> {
-  return selectField(key, (session) => session.counts[mode] ?? 0, 0);
+/** The stream connection: state and reconnect attempt (idle without a session). */
+export function selectConnection(key: string): Selector<RunSession["connection"]> {
+  return selectField(key, (session) => session.connection, IDLE_CONNECTION);
 }

@@ -19,6 +19,11 @@ export function isFinalStatus(status: SessionStatus): status is RunStatus {
   return FINAL_RUN_STATUSES.has(status as RunStatus);
 }
 
+/** Whether a run is under way: starting, pending or running. */
+export function isActiveStatus(status: SessionStatus): boolean {
+  return status !== "idle" && !isFinalStatus(status);
+}
+
 /**
  * Sets the connection state. `attempt` defaults to one more than before when reconnecting, else 0.
  *

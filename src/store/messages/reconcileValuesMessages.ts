@@ -41,7 +41,8 @@ function valuesFallbackId(position: number): string {
   return `__values_${position}`;
 }
 
-function readValuesId(raw: unknown, position: number): string {
+/** The id of a message in `values`: its own, else its position (as the reconciled list uses). */
+export function readValuesId(raw: unknown, position: number): string {
   return readWireMessageId(raw) ?? valuesFallbackId(position);
 }
 
