@@ -13,6 +13,7 @@ import { useCancelRun, useIsCancelling, useRunsClient } from "../../hooks";
 import { useLatestRef } from "../../hooks/useLatestRef";
 import { runQueryOptions } from "../../query/runQueryOptions";
 import type { SessionStatus } from "../../store/RunSession";
+import { isActiveStatus } from "../../store/sessionReducers";
 
 /** The part of `useRunStream()`'s result the button needs. */
 export interface CancellableStream {
@@ -121,12 +122,6 @@ interface OwnRequest {
   error: Error | null;
 }
 
-const ACTIVE: ReadonlySet<SessionStatus> = new Set<SessionStatus>([
-  "starting",
-  "pending",
-  "running",
-]);
-
 /**
  * Whether a run's final status is what this cancel leads to: `interrupted`; after a rollback also
  * `error` (the JS server aborts a running run it is asked to roll back, and it ends `error`).
@@ -196,7 +191,7 @@ export function useCancelRunButton(options: UseCancelRunButtonOptions): CancelRu
   const runStatus: SessionStatus | undefined = stream
     ? stream.status
     : (statusProp ?? fetched.data?.status);
-  const active = stream ? stream.isRunning : runStatus !== undefined && ACTIVE.has(runStatus);
+  const active = stream ? stream.isRunning : runStatus !== undefined && isActiveStatus(runStatus);
 
   let cancelling: boolean;
   let cancelled: boolean;

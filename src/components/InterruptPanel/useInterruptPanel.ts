@@ -131,8 +131,15 @@ const NO_INTERRUPTS: readonly PendingInterrupt[] = [];
  */
 export function useInterruptPanel(options: UseInterruptPanelOptions = {}): InterruptPanelState {
   const { runKey, stream, onResume } = options;
-  const sessionInterrupts = useOptionalRunSession(runKey, (session) => session?.interrupts);
-  const sessionBreakpoint = useOptionalRunSession(runKey, (session) => session?.breakpoint);
+  // What a prop or `stream` gives wins: no subscription for it.
+  const sessionInterrupts = useOptionalRunSession(
+    options.interrupts || stream ? null : runKey,
+    (session) => session?.interrupts,
+  );
+  const sessionBreakpoint = useOptionalRunSession(
+    options.breakpoint !== undefined || stream ? null : runKey,
+    (session) => session?.breakpoint,
+  );
   const interrupts = options.interrupts ?? stream?.interrupts ?? sessionInterrupts ?? NO_INTERRUPTS;
   const breakpoint =
     interrupts.length === 0 &&

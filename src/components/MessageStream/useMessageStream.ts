@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { SessionStatus } from "../../store/RunSession";
+import { isActiveStatus } from "../../store/sessionReducers";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
 
@@ -28,7 +29,6 @@ export interface MessageStreamState {
   count: number;
 }
 
-const ACTIVE: ReadonlySet<SessionStatus> = new Set(["starting", "pending", "running"]);
 const NO_MESSAGES: readonly Message[] = [];
 
 /**
@@ -42,11 +42,18 @@ const NO_MESSAGES: readonly Message[] = [];
  */
 export function useMessageStream(options: UseMessageStreamOptions = {}): MessageStreamState {
   const { runKey } = options;
-  const sessionMessages = useOptionalRunSession(runKey, (session) => session?.messages);
-  const sessionStatus = useOptionalRunSession(runKey, (session) => session?.status);
+  // A slice given as a prop wins: no subscription for it, no re-render per flush.
+  const sessionMessages = useOptionalRunSession(
+    options.messages ? null : runKey,
+    (session) => session?.messages,
+  );
+  const sessionStatus = useOptionalRunSession(
+    options.status === undefined ? runKey : null,
+    (session) => session?.status,
+  );
   const messages = options.messages ?? sessionMessages ?? NO_MESSAGES;
   const status = options.status ?? sessionStatus ?? "idle";
-  const isStreaming = options.isStreaming ?? ACTIVE.has(status);
+  const isStreaming = options.isStreaming ?? isActiveStatus(status);
 
   const items = useMemo(
     () => buildMessageItems(messages, { streaming: isStreaming }),

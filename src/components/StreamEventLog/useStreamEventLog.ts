@@ -81,7 +81,11 @@ const NO_TYPES: readonly string[] = [];
  */
 export function useStreamEventLog(options: UseStreamEventLogOptions = {}): StreamEventLogState {
   const { runKey, eventLog: givenLog, events } = options;
-  const sessionLog = useOptionalRunSession(runKey, (session) => session?.eventLog);
+  // A log given as a prop wins: no subscription, no re-render per flush.
+  const sessionLog = useOptionalRunSession(
+    givenLog || events ? null : runKey,
+    (session) => session?.eventLog,
+  );
   const eventsLog = useMemo(() => (events ? logOfEvents(events) : undefined), [events]);
   const eventLog = givenLog ?? eventsLog ?? sessionLog ?? EMPTY_LOG;
 
