@@ -7,8 +7,7 @@ export interface GenerateTokenTranscriptOptions {
   messageId?: string;
   /**
    * Give every event an SSE `id:` line (`0`, `1`, …) as thread runs on the JS server do
-   * (default `true`). Without ids the client treats the stream as not resumable and never asks
-   * for the run's status at the end.
+   * (default `true`). Without ids a dropped stream cannot be re-joined without repeats.
    */
   withIds?: boolean;
   /** Default `01a1fdcd-0000-7000-8000-000000000001`. */
