@@ -44,7 +44,10 @@ export interface UseRunStreamOptions {
 export interface RunControls<TUpdate> {
   /** The stream-buffer session key: give it to slice hooks and components. */
   key: string;
-  /** The thread in use (the prop, or the one the first submit made). */
+  /**
+   * The thread prop, else the controller's thread as of this render (a thread the first submit
+   * makes shows once something re-renders; `useRunStream` reads it from the session).
+   */
   threadId: string | null;
   /** Streams a new run (resumable by default). Resolves when the stream ends. */
   submit: (input: TUpdate | null | undefined, options?: SubmitOptions) => Promise<void>;

@@ -34,7 +34,7 @@ export interface RunSession<
   TCustom = unknown,
   TInterrupt = unknown,
 > {
-  /** `threadId:runId`, or a client key before the run id is known. */
+  /** The caller's key; one session follows the successive runs of its controller. */
   key: string;
   threadId: string | null;
   runId: string | null;

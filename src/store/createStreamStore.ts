@@ -8,7 +8,7 @@ import { createSession, type RunSession, type SessionInit } from "./RunSession";
 export type AnyRunSession = RunSession<unknown, unknown, unknown>;
 
 export interface StreamStoreState {
-  /** Sessions by key (`threadId:runId`, or a client key before the run id is known). */
+  /** Sessions by the caller's key (one session follows successive runs). */
   sessions: Record<string, AnyRunSession>;
 }
 

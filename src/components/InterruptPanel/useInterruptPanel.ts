@@ -78,7 +78,7 @@ export type InterruptItem =
       kind: "inbox";
       request: InboxRequest;
       draft: InboxDraft;
-      /** The value arrived as a list (agent-inbox sends `[HumanInterrupt]`). */
+      /** The agent-inbox resume value: a one-element list of `HumanResponse`. */
       answer: AnswerResult<InboxResponse[]>;
     })
   | (ItemBase & { kind: "value"; draft: ValueDraft; answer: AnswerResult<unknown> });
