@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
@@ -27,7 +27,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.{ts,tsx}", "test/hooks/**/*.test.{ts,tsx}"],
+          include: [
+            "test/unit/**/*.test.{ts,tsx}",
+            "test/hooks/**/*.test.{ts,tsx}",
+            "test/badData/**/*.test.{ts,tsx}",
+          ],
+          exclude: [...configDefaults.exclude, "test/badData/**/*.browser.test.{ts,tsx}"],
           environment: "jsdom",
         },
       },
@@ -39,7 +44,10 @@ export default defineConfig({
             "test/e2e/**/*.test.{ts,tsx}",
             "test/reliability/**/*.test.{ts,tsx}",
             "test/demo/**/*.test.ts",
+            "test/journeys/**/*.test.ts",
+            "test/parity/**/*.test.ts",
             "test/package/**/*.test.ts",
+            "test/security/**/*.test.{ts,tsx}",
           ],
           environment: "node",
         },
@@ -48,7 +56,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.{ts,tsx}", "test/hooks/**/*.test.{ts,tsx}"],
+          include: [
+            "test/browser/**/*.test.{ts,tsx}",
+            "test/hooks/**/*.test.{ts,tsx}",
+            "test/badData/**/*.browser.test.{ts,tsx}",
+          ],
           browser: {
             enabled: true,
             headless: true,

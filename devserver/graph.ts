@@ -94,6 +94,7 @@ export type Command =
   | { kind: "inbox" }
   | { kind: "two-interrupts" }
   | { kind: "slow"; ms: number }
+  | { kind: "gate"; name: string }
   | { kind: "error" }
   | { kind: "subgraph" }
   | { kind: "tools" };
@@ -123,6 +124,8 @@ export function parseCommand(text: string): Command {
       return { kind: "two-interrupts" };
     case "slow":
       return { kind: "slow", ms: intArg(arg, DEFAULTS.slowMs, LIMITS.slowMs) };
+    case "gate":
+      return arg === undefined ? { kind: "chat", text } : { kind: "gate", name: arg };
     case "error":
       return { kind: "error" };
     case "subgraph":
@@ -235,6 +238,34 @@ const slow: Node = async (state, config) => {
   return { messages: [reply] };
 };
 
+/** The store namespace `/gate NAME` waits on: a test opens a gate by putting item NAME in it. */
+export const GATE_NAMESPACE = ["gates"];
+const GATE_POLL_MS = 20;
+
+/**
+ * `/gate NAME`: streams "Holding at NAME.", emits custom `{type:"gate", name}`, then waits until
+ * item NAME exists in the store namespace `["gates"]` (a test opens it with `PUT /store/items`)
+ * and says "Gate NAME opened." Cancellable. Lets a test act on a run that is certainly still
+ * going, without guessing at timings.
+ */
+const gate: Node = async (state, config) => {
+  const command = commandOf(state);
+  const name = command.kind === "gate" ? command.name : "";
+  const held = await say(state, config, `Holding at ${name}.`);
+  config.writer?.({ type: "gate", name });
+  const store = config.store;
+  if (!store) throw new Error("/gate needs the server's store");
+  while ((await store.get(GATE_NAMESPACE, name)) === null) {
+    await sleep(GATE_POLL_MS, config.signal);
+  }
+  const reply = await say(
+    { ...state, messages: [...state.messages, held] },
+    config,
+    `Gate ${name} opened.`,
+  );
+  return { messages: [held, reply] };
+};
+
 /** `/error`: the run fails. */
 const fail: Node = async () => {
   throw new Error(ERROR_MESSAGE);
@@ -276,6 +307,7 @@ const ROUTES = {
   interrupt: "review",
   inbox: "inbox",
   slow: "slow",
+  gate: "gate",
   error: "fail",
   subgraph: "subgraph",
   tools: "call_tool",
@@ -301,6 +333,7 @@ export const graph = new StateGraph({
   .addNode("approve_b", approveB)
   .addNode("summarize", summarize)
   .addNode("slow", slow)
+  .addNode("gate", gate)
   .addNode("fail", fail)
   .addNode("subgraph", subgraph)
   .addNode("call_tool", callTool)
@@ -315,6 +348,7 @@ export const graph = new StateGraph({
     "approve_a",
     "approve_b",
     "slow",
+    "gate",
     "fail",
     "subgraph",
     "call_tool",
@@ -329,6 +363,7 @@ export const graph = new StateGraph({
   .addEdge("inbox", END)
   .addEdge("summarize", END)
   .addEdge("slow", END)
+  .addEdge("gate", END)
   .addEdge("fail", END)
   .addEdge("subgraph", END)
   .addEdge("answer", END)

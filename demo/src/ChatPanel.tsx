@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   CancelRunButton,
   ConnectionStatus,
@@ -8,13 +8,13 @@ import {
   useRunStream,
   type SubmitOptions,
 } from "langgraph-runs-react";
+import { BusyNotice } from "./BusyNotice";
 import { Composer } from "./Composer";
 import { ASSISTANT_ID } from "./config";
 import { RunOptions } from "./RunOptions";
 import { RunProgress } from "./RunProgress";
 import { SCENARIOS } from "./scenarios";
 import { chatKey, humanInput, shortId, type RunSettings } from "./settings";
-import { useStickToBottom } from "./useStickToBottom";
 
 const REJOINABLE_ERRORS = new Set(["network", "timeout", "busy"]);
 
@@ -38,7 +38,13 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
     reconnectOnMount: true,
   });
   const { submit } = chat;
-  const { ref: messagesRef, onScroll: onMessagesScroll } = useStickToBottom<HTMLDivElement>();
+  const [draft, setDraft] = useState("");
+  const lastSent = useRef("");
+  // A refused message comes back as the draft (unless the user typed something new since).
+  useEffect(() => {
+    if (chat.refusal && !chat.refusal.waiting)
+      setDraft((current) => (current === "" ? lastSent.current : current));
+  }, [chat.refusal]);
 
   const send = useCallback(
     (text: string, options: Partial<SubmitOptions> = {}) => {
@@ -93,26 +99,25 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
         ))}
       </div>
 
-      <div
-        className="demo-chat__messages"
-        ref={messagesRef}
-        onScroll={onMessagesScroll}
-        data-testid="messages"
-      >
+      {/* display: contents; the stream is the scroll area, following the newest message. */}
+      <div className="demo-chat__messages-slot" data-testid="messages">
         <MessageStream
           runKey={chat.key}
+          className="demo-chat__messages"
+          followLatest
           emptyText="No messages yet. Pick a scenario above or write something."
-        />
-        <RunProgress runKey={chat.key} />
-        {chat.error ? (
-          <div className="demo-error" role="alert" data-testid="chat-error">
-            <strong>
-              {chat.error.kind === "stream" ? "The run failed" : `Error (${chat.error.kind})`}:
-            </strong>{" "}
-            {chat.error.message}
-          </div>
-        ) : null}
-        <InterruptPanel stream={chat} className="demo-interrupts" />
+        >
+          <RunProgress runKey={chat.key} />
+          {chat.error ? (
+            <div className="demo-error" role="alert" data-testid="chat-error">
+              <strong>
+                {chat.error.kind === "stream" ? "The run failed" : `Error (${chat.error.kind})`}:
+              </strong>{" "}
+              {chat.error.message}
+            </div>
+          ) : null}
+          <InterruptPanel stream={chat} className="demo-interrupts" />
+        </MessageStream>
       </div>
 
       <div className="demo-chat__controls">
@@ -142,7 +147,25 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
         </span>
       </div>
 
-      <Composer onSend={(text) => send(text)} />
+      {chat.refusal ? (
+        <BusyNotice
+          refusal={chat.refusal}
+          onChoose={(strategy) => {
+            setDraft("");
+            void chat.resubmit(strategy);
+          }}
+          onDismiss={chat.dismissRefusal}
+        />
+      ) : null}
+      <Composer
+        value={draft}
+        onChange={setDraft}
+        onSend={(text) => {
+          lastSent.current = text;
+          setDraft("");
+          send(text);
+        }}
+      />
       <RunOptions settings={settings} onChange={onSettingsChange} />
     </section>
   );

@@ -1,13 +1,22 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useId, type FormEvent, type KeyboardEvent } from "react";
 
-/** A textarea and Send: Enter sends, Shift+Enter is a new line. */
-export function Composer({ onSend }: { onSend: (text: string) => void }) {
-  const [text, setText] = useState("");
+/**
+ * A textarea and Send: Enter sends, Shift+Enter is a new line. Controlled, so the chat can put a
+ * refused message back as the draft.
+ */
+export function Composer({
+  value,
+  onChange,
+  onSend,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  onSend: (text: string) => void;
+}) {
   const id = useId();
   const send = () => {
-    if (text.trim() === "") return;
-    onSend(text);
-    setText("");
+    if (value.trim() === "") return;
+    onSend(value);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,16 +37,16 @@ export function Composer({ onSend }: { onSend: (text: string) => void }) {
         id={id}
         className="demo-composer__input"
         rows={2}
-        value={text}
+        value={value}
         placeholder="Say something, or try /tokens 500, /slow 5000, /interrupt …"
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <button
         type="submit"
         className="lgr-button demo-composer__send"
         data-variant="primary"
-        disabled={text.trim() === ""}
+        disabled={value.trim() === ""}
       >
         Send
       </button>

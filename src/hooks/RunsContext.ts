@@ -1,11 +1,14 @@
 "use client";
 import { createContext, useContext } from "react";
 import type { LangGraphRunsClient } from "../client/createClient";
+import type { RunAnnouncer } from "../store/createRunAnnouncer";
 import type { StreamStore } from "../store/createStreamStore";
 
 export interface RunsContextValue {
   client: LangGraphRunsClient;
   store: StreamStore;
+  /** Runs started without a stream (`useCreateRun`), for the chats on their threads to follow. */
+  announcer: RunAnnouncer;
 }
 
 export const RunsContext = createContext<RunsContextValue | null>(null);

@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createClient, type LangGraphRunsClient } from "../client/createClient";
+import { createRunAnnouncer } from "../store/createRunAnnouncer";
 import { createStreamStore } from "../store/createStreamStore";
 import { RunsContext, type RunsContextValue } from "./RunsContext";
 
@@ -14,6 +15,8 @@ export interface RunsProviderProps {
   queryClient?: QueryClient;
   /** Events each run's log keeps (default 5,000). */
   eventLogCap?: number;
+  /** Estimated bytes of events each run's log keeps (default 8 MiB). */
+  eventLogByteCap?: number;
   children?: ReactNode;
 }
 
@@ -31,23 +34,25 @@ export function RunsProvider({
   apiKey,
   queryClient,
   eventLogCap,
+  eventLogByteCap,
   children,
 }: RunsProviderProps) {
   const outerQueryClient = useContext(QueryClientContext);
   const [ownQueryClient] = useState(() =>
     queryClient || outerQueryClient ? null : new QueryClient(),
   );
-  const [store] = useState(() => createStreamStore({ eventLogCap }));
+  const [store] = useState(() => createStreamStore({ eventLogCap, eventLogByteCap }));
   const [ownClient] = useState(() => {
     if (client) return null;
     if (!apiUrl) throw new Error("RunsProvider needs a client or an apiUrl.");
     return createClient({ apiUrl, apiKey });
   });
+  const [announcer] = useState(createRunAnnouncer);
   const runsClient = client ?? ownClient!;
   // A stable value: consumers of the context must not re-render when the provider does.
   const value = useMemo<RunsContextValue>(
-    () => ({ client: runsClient, store }),
-    [runsClient, store],
+    () => ({ client: runsClient, store, announcer }),
+    [runsClient, store, announcer],
   );
   useEffect(() => () => store.dispose(), [store]);
   const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>;

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { Run, RunsCreatePayload } from "../client/types";
 import { runKeys } from "../query/runKeys";
-import { useRunsClient } from "./useRunsClient";
+import { useRunsContext } from "./RunsContext";
 
 export interface CreateRunVariables {
   threadId: string | null;
@@ -18,7 +18,7 @@ export interface CreateRunVariables {
  * createRun.mutate({ threadId, assistantId: "agent", payload: { input } });
  */
 export function useCreateRun(): UseMutationResult<Run, Error, CreateRunVariables> {
-  const client = useRunsClient();
+  const { client, announcer } = useRunsContext();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ threadId, assistantId, payload }) =>
@@ -26,6 +26,8 @@ export function useCreateRun(): UseMutationResult<Run, Error, CreateRunVariables
     onSuccess: (run) => {
       queryClient.setQueryData(runKeys.detail(run.thread_id, run.run_id), run);
       void queryClient.invalidateQueries({ queryKey: runKeys.lists(run.thread_id) });
+      // A chat on the same thread follows the run, so its messages show as they are made.
+      announcer.announce(run);
     },
   });
 }

@@ -1,12 +1,13 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { RunsClientError } from "../client/RunsClientError";
 import type { CancelAction, StreamMode } from "../client/types";
 import {
   createRunController,
   type JoinRunOptions,
   type RunController,
+  type ResubmitStrategy,
   type RunControllerCallbacks,
   type SubmitOptions,
 } from "../store/createRunController";
@@ -59,6 +60,13 @@ export interface RunControls<TUpdate> {
   disconnect: () => void;
   /** Attaches to a running (or resumable finished) run. */
   join: (runId: string, options?: JoinRunOptions) => Promise<void>;
+  /**
+   * Sends the submit a busy thread refused again (see `refusal`): after the busy run (`"wait"`),
+   * or with a multitask strategy (`"enqueue"`, `"interrupt"`, `"rollback"`).
+   */
+  resubmit: (strategy: ResubmitStrategy) => Promise<void>;
+  /** Forgets the refused submit. */
+  dismissRefusal: () => void;
 }
 
 /**
@@ -89,16 +97,31 @@ export function useRunController<TUpdate = Record<string, unknown>>(
     [controller],
   );
   const disconnect = useCallback(() => controller.disconnect(), [controller]);
+  const resubmit = useCallback(
+    (strategy: ResubmitStrategy) => controller.resubmit(strategy),
+    [controller],
+  );
+  const dismissRefusal = useCallback(() => controller.dismissRefusal(), [controller]);
   const join = useCallback(
     (runId: string, joinOptions?: JoinRunOptions) => controller.join(runId, joinOptions),
     [controller],
   );
-  return { key: controller.key, threadId, submit, resume, stop, disconnect, join };
+  return {
+    key: controller.key,
+    threadId,
+    submit,
+    resume,
+    stop,
+    disconnect,
+    join,
+    resubmit,
+    dismissRefusal,
+  };
 }
 
 /** One controller per hook instance; configured from the latest props, disposed on unmount. */
 function useControllerInstance(options: UseRunStreamOptions): RunController {
-  const { client, store } = useRunsContext();
+  const { client, store, announcer } = useRunsContext();
   const queryClient = useQueryClient();
   const instanceId = useId();
   const latest = useLatestRef(options);
@@ -153,21 +176,33 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
       ? controller.reconnectPersisted().then((found) => (found ? undefined : loadHistory()))
       : loadHistory();
     start.catch((error: unknown) => latest.current.onError?.(asRunsClientError(error)));
-    return () => controller.dispose();
-  }, [controller, latest]);
+    const unsubscribe = announcer.subscribe((run) => controller.followRun(run));
+    return () => {
+      unsubscribe();
+      controller.dispose();
+    };
+  }, [controller, latest, announcer]);
 
   return controller;
 }
 
-/** Follows the `threadId` prop: a different thread detaches the stream and starts afresh. */
+/**
+ * Follows the `threadId` prop: a different thread detaches the stream and starts afresh. `null`
+ * and `undefined` both mean "no thread yet: the next submit makes one", so an app that clears its
+ * thread state to start a new conversation gets one. Left `undefined` from the start, the prop
+ * does not undo the thread the first submit made.
+ */
 function useThreadIdProp(controller: RunController, options: UseRunStreamOptions): string | null {
-  const prop = options.threadId;
+  const prop = options.threadId ?? null;
   const loadThreadState = options.loadThreadState ?? true;
+  const [mountedWith] = useState(prop);
+  const changed = useRef(false);
   useEffect(() => {
-    if (prop === undefined || prop === controller.getThreadId()) return;
+    if (prop !== mountedWith) changed.current = true;
+    if (!changed.current || prop === controller.getThreadId()) return;
     controller.setThreadId(prop);
     if (loadThreadState && prop !== null) void controller.loadThreadState().catch(() => undefined);
-  }, [controller, prop, loadThreadState]);
+  }, [controller, prop, mountedWith, loadThreadState]);
   return prop ?? controller.getThreadId();
 }
 

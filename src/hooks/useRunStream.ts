@@ -3,7 +3,14 @@ import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
 import type { Message } from "../store/messages/Message";
-import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
+import type {
+  ConnectionState,
+  RunSession,
+  SessionError,
+  SessionStatus,
+  SubmitRefusal,
+  TurnError,
+} from "../store/RunSession";
 import { IDLE_CONNECTION, NO_INTERRUPTS, NO_MESSAGES } from "../store/selectors";
 import { isActiveStatus } from "../store/sessionReducers";
 import { useRunsContext } from "./RunsContext";
@@ -26,6 +33,10 @@ export interface UseRunStreamResult<
   /** Paused at a static breakpoint: `submit(null)` continues (the server refuses an empty resume). */
   breakpoint: boolean;
   error: SessionError | null;
+  /** Errors of earlier runs, each beside the message it followed (the transcript keeps them). */
+  turnErrors: TurnError[];
+  /** The last submit was refused: the thread is busy. Answer with `resubmit(strategy)`. */
+  refusal: SubmitRefusal | null;
   cancelling: boolean;
   lastCustom: TCustom | undefined;
   /** Starting, pending or running. */
@@ -69,9 +80,13 @@ type SessionState<TValues, TCustom, TInterrupt> = Pick<
   | "interrupts"
   | "breakpoint"
   | "error"
+  | "turnErrors"
+  | "refusal"
   | "cancelling"
   | "lastCustom"
 >;
+
+const NO_TURN_ERRORS: TurnError[] = [];
 
 /** The fields the hook returns, compared shallowly so unrelated store updates do not re-render. */
 function useSessionState<TValues, TCustom, TInterrupt>(
@@ -92,6 +107,8 @@ function useSessionState<TValues, TCustom, TInterrupt>(
         interrupts: session?.interrupts ?? (NO_INTERRUPTS as PendingInterrupt<TInterrupt>[]),
         breakpoint: session?.breakpoint ?? false,
         error: session?.error ?? null,
+        turnErrors: session?.turnErrors ?? NO_TURN_ERRORS,
+        refusal: session?.refusal ?? null,
         cancelling: session?.cancelling ?? false,
         lastCustom: session?.lastCustom,
       };

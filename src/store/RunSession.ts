@@ -58,7 +58,36 @@ export interface RunSession<
   lastCustom: TCustom | undefined;
   lastEventId: string | undefined;
   error: SessionError | null;
+  /**
+   * Errors of the session's earlier runs, each beside the message it followed, so a failed turn
+   * keeps its error in the transcript after the next run starts.
+   */
+  turnErrors: TurnError[];
+  /**
+   * The last submit was refused because the thread is busy (non-fatal: the session follows the
+   * run that is going). Answer it with the controller's `resubmit(strategy)` or `dismissRefusal()`.
+   */
+  refusal: SubmitRefusal | null;
   timings: SessionTimings;
+}
+
+/** A run's error, kept beside the turn it belongs to. */
+export interface TurnError {
+  /** The run that failed (null when it was refused before it had an id). */
+  runId: string | null;
+  /** The id of the last message before the error (null: before every message). */
+  afterMessageId: string | null;
+  error: SessionError;
+}
+
+/** A submit the server refused because the thread already runs something. */
+export interface SubmitRefusal {
+  kind: "busy";
+  message: string;
+  /** The run that keeps the thread busy, when known. */
+  busyRunId: string | null;
+  /** The submit waits for that run to end, then goes again (`resubmit("wait")`). */
+  waiting: boolean;
 }
 
 export interface SessionInit {
@@ -67,6 +96,8 @@ export interface SessionInit {
   status?: SessionStatus;
   /** Events the log keeps (default 5,000). */
   eventLogCap?: number;
+  /** Estimated bytes of events the log keeps (default 8 MiB). */
+  eventLogByteCap?: number;
 }
 
 /**
@@ -92,10 +123,12 @@ export function createSession<
     interrupts: [],
     breakpoint: false,
     counts: {},
-    eventLog: createEventLog({ cap: init.eventLogCap }),
+    eventLog: createEventLog({ cap: init.eventLogCap, byteCap: init.eventLogByteCap }),
     lastCustom: undefined,
     lastEventId: undefined,
     error: null,
+    turnErrors: [],
+    refusal: null,
     timings: {},
   };
 }

@@ -4,6 +4,7 @@ import { isAbortError, RunsClientError } from "../client/RunsClientError";
 import type {
   CancelAction,
   Command,
+  MultitaskStrategy,
   ReconnectInfo,
   RunCreateOptions,
   StreamEvent,
@@ -12,6 +13,14 @@ import type {
 } from "../client/types";
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
+import { withInputMessageIds } from "./messages/withInputMessageIds";
+import {
+  addOptimisticMessages,
+  recordTurnError,
+  removeMessages,
+  setRefusal,
+} from "./turnReducers";
+import { savedMessageIds, skipSettledMessageChunks } from "./skipSettledMessageChunks";
 import { persistLastEventId } from "./persistLastEventId";
 import { resolveFinalStatus } from "./resolveFinalStatus";
 import type { RunPersistence } from "./RunPersistence";
@@ -87,7 +96,24 @@ interface ActiveStream {
   detached?: boolean;
   /** The run this stream's submit stopped following, to follow again if the server refuses it. */
   displaced?: { threadId: string; runId: string; lastEventId: string | undefined };
+  /** What was submitted (input with message ids), to send again after a busy refusal. */
+  submission?: Submission;
+  /** Ids of the input messages shown before the server answered (taken back if refused). */
+  optimisticIds?: ReadonlySet<string>;
+  /** The session's status before the submit, restored when a refused submit has nothing to follow. */
+  previousStatus?: SessionStatus;
 }
+
+interface Submission {
+  input: unknown;
+  options: SubmitOptions;
+}
+
+/** How a refused submit goes again: after the busy run (`wait`), or with a multitask strategy. */
+export type ResubmitStrategy = "wait" | MultitaskStrategy;
+
+/** Errors after which the run may still be going on the server. */
+const UNDECIDED_KINDS: ReadonlySet<string> = new Set(["network", "aborted"]);
 
 /** How long a stream ended with a held stop waits for the run id before it gives up. */
 const HELD_STOP_MS = 10_000;
@@ -112,6 +138,10 @@ export class RunController {
   #unsubscribePersistence: (() => void) | undefined;
   /** The last run this controller started streamed `values` (its messages reached them). */
   #lastRunStreamedValues = false;
+  /** The submit the busy thread refused last, until it is sent again or dismissed. */
+  #refused: Submission | null = null;
+  /** A refused submit to send once the run that keeps the thread busy ends (`resubmit("wait")`). */
+  #waiting: Submission | null = null;
 
   constructor(options: RunControllerOptions) {
     this.#options = { ...options };
@@ -177,6 +207,45 @@ export class RunController {
   }
 
   /**
+   * Sends the submit the busy thread refused again: once the run that keeps it busy ends
+   * (`"wait"`), or now with a multitask strategy the server applies (`"enqueue"`, `"interrupt"`,
+   * `"rollback"`; `"reject"` simply tries again).
+   *
+   * @example if (session.refusal) await controller.resubmit("enqueue");
+   */
+  resubmit(strategy: ResubmitStrategy): Promise<void> {
+    const refused = this.#refused;
+    if (!refused) return Promise.resolve();
+    this.#refused = null;
+    if (strategy === "wait") {
+      this.#waiting = refused;
+      this.#update((s) => (s.refusal ? setRefusal(s, { ...s.refusal, waiting: true }) : s));
+      // The busy run may have ended already.
+      if (!this.#active) this.#sendWaiting();
+      return Promise.resolve();
+    }
+    return this.#start(refused.input, { ...refused.options, multitaskStrategy: strategy });
+  }
+
+  /** Forgets the refused submit (the app keeps the draft). */
+  dismissRefusal(): void {
+    this.#refused = null;
+    this.#waiting = null;
+    this.#update((s) => setRefusal(s, null));
+  }
+
+  /**
+   * Follows a run someone else started on this controller's thread (a background run): joins it
+   * when nothing else is streaming, so its messages reach the session as they are made.
+   *
+   * @example controller.followRun({ thread_id, run_id })
+   */
+  followRun(run: { thread_id: string; run_id: string }): void {
+    if (this.#active || run.thread_id !== this.#threadId) return;
+    void this.join(run.run_id, { threadId: run.thread_id, lastEventId: "-1", hydrate: true });
+  }
+
+  /**
    * Cancels the run on the server. Before the run id is known the stop is held and sent as soon
    * as it is.
    */
@@ -209,7 +278,12 @@ export class RunController {
     const threadId = joinOptions.threadId ?? this.#threadId;
     if (threadId === null) throw new TypeError("join needs a thread id");
     this.#end("replaced");
-    if (threadId !== this.#threadId) this.setThreadId(threadId);
+    if (threadId !== this.#threadId) {
+      this.setThreadId(threadId);
+      // The app learns the thread it is now on (a reload re-joined the run of a thread the
+      // app's own state had not restored yet).
+      this.#options.callbacks?.onThreadId?.(threadId);
+    }
     // Events still queued count as seen: their ids are where this join must continue.
     this.#options.store.flush();
     const session = this.#options.store.ensureSession(this.key, { threadId });
@@ -229,13 +303,21 @@ export class RunController {
     if (!sameRun || joinOptions.lastEventId !== undefined)
       this.#update((s) => ({ ...s, lastEventId }));
     await this.#consume(active, async () => {
-      if (joinOptions.hydrate) await this.#hydrate(threadId, active.abort.signal);
-      return this.#options.client.runs.joinStream(threadId, runId, {
+      const settled = joinOptions.hydrate
+        ? await this.#hydrate(threadId, active.abort.signal)
+        : undefined;
+      const events = await this.#options.client.runs.joinStream(threadId, runId, {
         lastEventId,
         streamVersion: "v2",
+        raiseError: true,
+        raiseAbort: true,
+        rejoinOnCleanClose: true,
         signal: active.abort.signal,
         onReconnect: (info) => this.#onReconnect(active, info),
       });
+      // A replay after hydrating: messages already in the saved state are complete there (a
+      // node's output is saved only when it finishes), and their chunks would add them twice.
+      return settled ? skipSettledMessageChunks(events, settled) : events;
     });
   }
 
@@ -243,11 +325,9 @@ export class RunController {
   async reconnectPersisted(): Promise<boolean> {
     const saved = this.#options.persistence?.load(this.key);
     if (!saved) return false;
-    await this.join(saved.runId, {
-      threadId: saved.threadId,
-      lastEventId: saved.lastEventId,
-      hydrate: true,
-    });
+    // The page's memory is gone: replay the whole run (its output so far may be in no saved
+    // state yet, e.g. a reply a node is still streaming) over the thread's saved state.
+    await this.join(saved.runId, { threadId: saved.threadId, lastEventId: "-1", hydrate: true });
     return true;
   }
 
@@ -257,24 +337,29 @@ export class RunController {
     await this.#hydrate(this.#threadId, signal);
   }
 
-  async #start(input: unknown, options: SubmitOptions): Promise<void> {
+  async #start(rawInput: unknown, options: SubmitOptions): Promise<void> {
     const displaced = this.#followedRun();
     this.#end("replaced");
     const requestedThread = options.threadId ?? this.#threadId;
     const active = this.#begin(requestedThread, null);
     active.displaced = displaced;
+    // The user's message shows at once, with the id the server will keep for it.
+    const { input, messages: optimistic } = withInputMessageIds(rawInput);
+    active.submission = { input, options };
+    active.optimisticIds = new Set(optimistic.map((message) => message.id));
+    active.previousStatus = this.#options.store.getSession(this.key)?.status;
+    this.#refused = null;
+    this.#waiting = null;
     const pruneUnsaved = this.#lastRunStreamedValues && requestedThread === this.#threadId;
     const modes = options.streamMode ?? this.#options.streamMode ?? DEFAULT_STREAM_MODES;
     this.#lastRunStreamedValues = (Array.isArray(modes) ? modes : [modes]).includes("values");
-    this.#update((s) =>
-      setConnection(
-        setError(
-          setStatus(pruneUnsaved ? dropUnsavedMessages(s) : s, "starting", Date.now()),
-          null,
-        ),
-        "connecting",
-      ),
-    );
+    this.#update((s) => {
+      const pruned = pruneUnsaved ? dropUnsavedMessages(s) : s;
+      // A new turn: the previous run's id no longer describes what the session shows.
+      const started = { ...setStatus(pruned, "starting", Date.now()), runId: null };
+      const cleared = setRefusal(setError(started, null), null);
+      return addOptimisticMessages(setConnection(cleared, "connecting"), optimistic);
+    });
     await this.#consume(active, async () => {
       const threadId = requestedThread ?? (await this.#createThread(active));
       active.threadId = threadId;
@@ -286,6 +371,8 @@ export class RunController {
         streamMode: modes,
         ...(input === undefined ? {} : { input }),
         streamVersion: "v2",
+        raiseError: true,
+        raiseAbort: true,
         signal: active.abort.signal,
         onRunCreated: (meta) => this.#onRunCreated(active, meta.run_id),
         onReconnect: (info) => this.#onReconnect(active, info),
@@ -350,25 +437,76 @@ export class RunController {
     });
     this.#update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
     this.#finish(active, status);
+    if (this.#active === active) this.#sendWaiting();
   }
 
   async #fail(active: ActiveStream, error: unknown): Promise<void> {
     if (isAbortError(error) || active.abort.signal.aborted) return;
     const typed = asRunsClientError(error);
     this.#options.store.flush();
+    if (typed.kind === "busy" && active.runId === null) return this.#refuse(active, typed);
     this.#update((s) => {
-      const withError = setError(s, toSessionError(typed));
+      const sessionError = toSessionError(typed);
+      const withError = recordTurnError(setError(s, sessionError), sessionError);
       const connection = typed.kind === "stream" ? "closed" : "failed";
       return setConnection(setStatus(withError, "error", Date.now()), connection);
     });
     this.#options.callbacks?.onError?.(typed);
-    this.#finish(active, "error");
-    // A busy thread refused the new run: the run it would have replaced is still going, so
-    // follow it again from where the session left it rather than leave it unwatched.
-    if (typed.kind === "busy" && active.displaced && this.#active === active) {
+    // A lost connection says nothing of the run: it may still be going, and a reload re-joins it.
+    this.#finish(active, "error", { keepPersisted: UNDECIDED_KINDS.has(typed.kind) });
+  }
+
+  /**
+   * The busy thread refused the submit: not a failed run. The user's message is taken back (the
+   * app keeps the draft), the refusal is recorded for the app to offer the multitask choices,
+   * and the session follows the run that keeps the thread busy.
+   */
+  async #refuse(active: ActiveStream, error: RunsClientError): Promise<void> {
+    this.#refused = active.submission ?? null;
+    const busyRunId = active.displaced?.runId ?? null;
+    const ids = active.optimisticIds ?? new Set<string>();
+    this.#update((s) =>
+      setRefusal(removeMessages(s, ids), {
+        kind: "busy",
+        message: error.message,
+        busyRunId,
+        waiting: false,
+      }),
+    );
+    this.#options.callbacks?.onError?.(error);
+    if (this.#active !== active) return;
+    if (active.displaced) {
+      // Follow the run it would have replaced again, from where the session left it.
       const { threadId, runId, lastEventId } = active.displaced;
       void this.join(runId, { threadId, lastEventId });
+      return;
     }
+    if (active.threadId !== null) await this.#followBusyRun(active);
+  }
+
+  /** Finds the run that keeps the thread busy (someone else's) and follows it. */
+  async #followBusyRun(active: ActiveStream): Promise<void> {
+    const threadId = active.threadId as string;
+    const { runs } = this.#options.client;
+    const busy = await busyRunOf(runs, threadId, active.abort.signal).catch(() => undefined);
+    if (this.#active !== active) return;
+    if (busy) {
+      this.#update((s) => (s.refusal ? setRefusal(s, { ...s.refusal, busyRunId: busy }) : s));
+      void this.join(busy, { threadId, lastEventId: "-1", hydrate: true });
+      return;
+    }
+    // It ended meanwhile: nothing to follow, the session is as it was before the submit.
+    const previous = active.previousStatus ?? "idle";
+    this.#update((s) => setConnection({ ...s, status: previous }, "closed"));
+    this.#sendWaiting();
+  }
+
+  /** Sends the submit that waited for the busy run, if any. */
+  #sendWaiting(): void {
+    const waiting = this.#waiting;
+    if (!waiting) return;
+    this.#waiting = null;
+    void this.#start(waiting.input, waiting.options);
   }
 
   /** The run the current stream follows, with the session's last event id, if known. */
@@ -383,8 +521,12 @@ export class RunController {
     return { threadId: active.threadId, runId: active.runId, lastEventId };
   }
 
-  #finish(active: ActiveStream, status: SessionStatus): void {
-    this.#options.persistence?.save(this.key, null);
+  #finish(
+    active: ActiveStream,
+    status: SessionStatus,
+    { keepPersisted = false }: { keepPersisted?: boolean } = {},
+  ): void {
+    if (!keepPersisted) this.#options.persistence?.save(this.key, null);
     if (active.threadId !== null) {
       this.#options.callbacks?.onRunFinished?.({
         threadId: active.threadId,
@@ -451,11 +593,17 @@ export class RunController {
     return thread.thread_id;
   }
 
-  async #hydrate(threadId: string, signal?: AbortSignal): Promise<void> {
-    const state = await this.#options.client.threads.getState(threadId, undefined, { signal });
+  /** Loads the thread's saved state into the session; returns the ids of the messages in it. */
+  async #hydrate(threadId: string, signal?: AbortSignal): Promise<ReadonlySet<string>> {
+    const { threads } = this.#options.client;
+    const [state, thread] = await Promise.all([
+      threads.getState(threadId, undefined, { signal }),
+      threads.get(threadId, { signal }),
+    ]);
     // Switched to another thread while the state loaded: it belongs to a session reset since.
-    if (signal?.aborted || threadId !== this.#threadId) return;
-    this.#update((s) => hydrateSession(s, state));
+    if (signal?.aborted || threadId !== this.#threadId) return new Set();
+    this.#update((s) => hydrateSession(s, { state, thread }));
+    return savedMessageIds(state.values);
   }
 
   #end(reason: EndReason): void {
@@ -486,4 +634,17 @@ function laterEventId(requested: string | undefined, seen: string | undefined): 
   if (requested === undefined || requested === "-1") return seen ?? requested;
   if (seen === undefined) return requested;
   return (compareEventIds(requested, seen) ?? 1) < 0 ? seen : requested;
+}
+
+/** The id of the run that keeps a thread busy (running first, then pending), if any. */
+async function busyRunOf(
+  runs: LangGraphRunsClient["runs"],
+  threadId: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  for (const status of ["running", "pending"] as const) {
+    const [run] = await runs.list(threadId, { status, limit: 1, signal });
+    if (run) return run.run_id;
+  }
+  return undefined;
 }

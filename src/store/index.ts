@@ -18,6 +18,7 @@ export {
 export {
   appendEvents,
   createEventLog,
+  DEFAULT_EVENT_LOG_BYTE_CAP,
   DEFAULT_EVENT_LOG_CAP,
   eventLogAt,
   eventLogSize,
@@ -58,6 +59,8 @@ export {
   createSession,
   type ConnectionState,
   type RunSession,
+  type SubmitRefusal,
+  type TurnError,
   type SessionError,
   type SessionInit,
   type SessionStatus,
@@ -66,6 +69,7 @@ export {
 export {
   selectCancelling,
   selectConnection,
+  selectDisplayStatus,
   selectError,
   selectEventLog,
   selectInterrupts,
@@ -83,3 +87,11 @@ export {
   setRunIdentity,
   setStatus,
 } from "./sessionReducers";
+export {
+  runDisplayStatus,
+  sessionDisplayStatus,
+  threadRunDisplayStatus,
+  type DisplayStatusFacts,
+  type RunDisplayStatus,
+  type ThreadRunStatus,
+} from "./runDisplayStatus";
