@@ -28,8 +28,12 @@ export interface DemoHandle {
   embedded: boolean;
   /** Process id of the embedded Agent Server (process group leader), when embedded. */
   agentServerPid: number | undefined;
-  /** Stops the Vite server and the embedded Agent Server. Idempotent. */
-  stop(): Promise<void>;
+  /**
+   * Stops the Vite server and the embedded Agent Server. Idempotent. With `force` (a second
+   * Ctrl-C), kills the Agent Server at once and resolves when it is gone and its state folder
+   * removed, without waiting for Vite.
+   */
+  stop(options?: { force?: boolean }): Promise<void>;
 }
 
 export declare const API_PREFIX: string;

@@ -4,11 +4,15 @@
 //
 // The page never talks to the Agent Server directly: the Vite server proxies the same-origin
 // path /api to it. No CORS, and an API key (LANGGRAPH_API_KEY) is added by the proxy on the
-// server side, so it never reaches the browser.
+// server side, so it never reaches the browser. Because the proxy holds that key, it serves the
+// demo page only (demo/apiGuard.mjs): no cross-site or cross-origin requests, a header that
+// forces other origins into a preflight it refuses, the demo's routes only, and none of the
+// Agent Server's permissive CORS headers.
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "vite";
 import { freePort, startAgentServer } from "../devserver/startAgentServer.mjs";
+import { apiGuard, PROXY_HEADER } from "./apiGuard.mjs";
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const CONFIG_FILE = path.join(DEMO_DIR, "vite.config.ts");
@@ -59,11 +63,23 @@ export async function startDemo(options = {}) {
         __DEMO_ASSISTANT_ID__: JSON.stringify(assistantId),
         __DEMO_SERVER_LABEL__: JSON.stringify(agentServer ? "embedded Agent Server" : target),
       },
+      plugins: [
+        {
+          name: "langgraph-runs-react:api-guard",
+          // Added here, not in a returned function: it runs before Vite's proxy.
+          configureServer(server) {
+            server.middlewares.use(apiGuard({ prefix: API_PREFIX }));
+          },
+        },
+      ],
       server: {
         host,
         port,
         strictPort: true,
         watch: watch ? undefined : null,
+        // The page is same-origin with its API; Vite's default CORS would answer other
+        // loopback origins' preflights before the guard sees them.
+        cors: false,
         proxy: { [API_PREFIX]: proxyOptions(target, apiKey) },
       },
     });
@@ -82,7 +98,10 @@ export async function startDemo(options = {}) {
   const url = `http://${host}:${port}`;
 
   let stopping = null;
-  const stop = () => {
+  const stop = ({ force = false } = {}) => {
+    // Forced: kill the Agent Server now and resolve once it is gone and its state folder
+    // removed, without waiting for Vite (whose open connections may hold it up).
+    if (force) return Promise.allSettled([agentServer?.stop({ force: true })]).then(() => {});
     stopping ??= Promise.allSettled([vite.close(), agentServer?.stop()]).then(() => undefined);
     return stopping;
   };
@@ -110,7 +129,16 @@ function proxyOptions(target, apiKey) {
         // Whatever the page sends, the key comes from the server's environment only.
         proxyReq.removeHeader("x-api-key");
         proxyReq.removeHeader("cookie");
+        proxyReq.removeHeader("authorization");
+        proxyReq.removeHeader("origin");
+        proxyReq.removeHeader(PROXY_HEADER);
         if (apiKey) proxyReq.setHeader("x-api-key", apiKey);
+      });
+      proxy.on("proxyRes", (proxyRes) => {
+        // The Agent Server allows every origin; the page needs no CORS, so nothing passes.
+        for (const name of Object.keys(proxyRes.headers)) {
+          if (name.toLowerCase().startsWith("access-control-")) delete proxyRes.headers[name];
+        }
       });
     },
   };

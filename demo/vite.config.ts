@@ -12,7 +12,9 @@ import { defineConfig } from "vite";
  *   langgraph-runs-react/client     -> src/client/index.ts
  *   langgraph-runs-react/styles.css -> src/styles/index.css
  *
- * `npm run demo:build` builds it to demo/dist (serve it with any server that proxies /api).
+ * `npm run demo:build` builds it to demo/dist. Serve it with a server that proxies /api under the
+ * rules of demo/apiGuard.mjs (same origin only, the `x-lgr-proxy: 1` header, the demo's routes
+ * only, no `access-control-*` headers passed on): a plain proxy lends its API key to any page.
  */
 const demoDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(demoDir, "..");

@@ -20,8 +20,12 @@ export interface AgentServerHandle {
   port: number;
   stateDir: string;
   pid: number;
-  /** SIGTERM to the process group, SIGKILL after 3 s; resolves once the child exited. Idempotent. */
-  stop(): Promise<void>;
+  /**
+   * SIGTERM to the process group, SIGKILL after 3 s (at once with `force`, also during a stop
+   * already under way); resolves once the child exited and the state folder it made is removed.
+   * Idempotent.
+   */
+  stop(options?: { force?: boolean }): Promise<void>;
 }
 
 export declare function startAgentServer(

@@ -2,6 +2,7 @@
 // Plain ESM so that .mjs scripts and TypeScript tests can both import it; types are in
 // startAgentServer.d.mts.
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -122,18 +123,29 @@ export async function startAgentServer({ port, stateDir, log, workers, logLevel 
   onLines(child.stderr, "stderr");
   child.stdin.on("error", () => {}); // EPIPE when the child is gone
 
-  // Last resort if this process exits without calling stop(): kill the group synchronously.
+  // Last resort if this process exits without calling stop(): kill the group synchronously and
+  // remove the state folder we made (best effort: nothing async can run in an exit handler).
   const killOnExit = () => {
     try {
       process.kill(-child.pid, "SIGKILL");
     } catch {
       /* already gone */
     }
+    if (ownsStateDir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once("exit", killOnExit);
 
   let stopPromise = null;
-  const stop = () => {
+  const stop = ({ force = false } = {}) => {
+    // Forced: no graceful flush (also while a graceful stop is under way); still awaited and
+    // cleaned up like any stop.
+    if (force && exitInfo == null) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
     stopPromise ??= (async () => {
       if (exitInfo == null) {
         try {

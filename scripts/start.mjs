@@ -7,7 +7,9 @@
 //                                               # any Agent Server instead (none is started)
 //
 // Prints "Demo ready at http://127.0.0.1:N". Ctrl-C (SIGINT), SIGTERM or SIGHUP stop both
-// servers. The work is done by demo/startDemo.mjs, which the browser test uses too.
+// servers and remove the embedded server's state folder; a second one kills the Agent Server at
+// once (still removing the folder). The work is done by demo/startDemo.mjs, which the browser
+// test uses too.
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startDemo } from "../demo/startDemo.mjs";
@@ -48,26 +50,33 @@ async function main() {
   console.log(`Demo ready at ${demo.url}`);
   console.log("Press Ctrl-C to stop.");
 
-  let stopping = false;
-  const shutdown = async (signal) => {
+  // A signal to the whole process group (Ctrl-C in a terminal, `kill -TERM -<pgid>`) reaches
+  // npm, its shell and this process at once: the shell dies, so this process is orphaned while
+  // it is still stopping. Only a second signal hurries the stop, and even then the Agent Server
+  // is awaited and its state folder removed before exiting.
+  let stopping = null;
+  const shutdown = (reason, { hurry = false } = {}) => {
     if (stopping) {
-      // A second Ctrl-C: leave now (the Agent Server is killed by its exit hook).
-      process.exit(130);
+      if (hurry) {
+        console.log(`${reason} again: killing the Agent Server…`);
+        void demo.stop({ force: true }).then(() => process.exit(130));
+      }
+      return;
     }
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await demo.stop();
-    console.log("Stopped.");
-    process.exit(0);
+    console.log(`\n${reason}: stopping…`);
+    stopping = demo.stop().then(() => {
+      console.log("Stopped.");
+      process.exit(0);
+    });
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-    process.on(signal, () => void shutdown(signal));
+    process.on(signal, () => shutdown(signal, { hurry: true }));
   }
   // `kill <npm's pid>` ends npm and its shell but does not reach this process: notice being
   // orphaned (re-parented) and stop too, so nothing is left running.
   const parent = process.ppid;
   setInterval(() => {
-    if (process.ppid !== parent) void shutdown("parent process exited");
+    if (process.ppid !== parent) shutdown("parent process exited");
   }, 500).unref();
 }
 

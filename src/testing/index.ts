@@ -13,7 +13,11 @@ export {
   type ReplayFetchOptions,
   type ReplayRequest,
 } from "./createReplayFetch";
-export { sanitizeTranscript, type SanitizeTranscriptOptions } from "./sanitizeTranscript";
+export {
+  SECRET_KEY_PATTERNS,
+  sanitizeTranscript,
+  type SanitizeTranscriptOptions,
+} from "./sanitizeTranscript";
 export { readTranscriptRun, type TranscriptRun } from "./readTranscriptRun";
 export { routeShape } from "./routeShape";
 export {

@@ -19,6 +19,8 @@ export interface RecordTranscriptOptions {
   description?: string;
   /** Extra request headers (e.g. `authorization`); never stored. */
   headers?: Record<string, string>;
+  /** More body keys whose values are secrets (see `SECRET_KEY_PATTERNS`), e.g. `["ssn"]`. */
+  secretKeys?: (string | RegExp)[];
   /** Default: the global `fetch`. */
   fetch?: FetchLike;
   signal?: AbortSignal;
@@ -28,9 +30,11 @@ export interface RecordTranscriptOptions {
  * Starts a streamed run (`POST /threads/{t}/runs/stream`, or `/runs/stream` without a thread) and
  * records the response as a `Transcript`: status, the kept headers, and every body chunk as
  * text with its arrival time (ms after the response arrived). Resolves when the server closes
- * the stream. A non-2xx answer is recorded too. Credentials are never recorded: the API key and
- * any extra header value are redacted wherever they would appear, and credential fields are
- * removed from the body.
+ * the stream. A non-2xx answer is recorded too, but a redirect (3xx) is refused with an error and
+ * never followed: it would carry the key, the headers and the input to wherever it points.
+ * Credentials are never recorded: the API key and any extra header value are redacted wherever
+ * they would appear, and fields whose key names a secret (`SECRET_KEY_PATTERNS`, `secretKeys`)
+ * are removed from the body and their values redacted from the frames.
  *
  * @example
  * const transcript = await recordTranscript({
@@ -61,6 +65,8 @@ export async function recordTranscript(options: RecordTranscriptOptions): Promis
       headers,
       body: JSON.stringify(body),
       signal: options.signal,
+      // Never followed: a redirect would carry the key, headers and input to another origin.
+      redirect: "manual",
     });
   } catch (cause) {
     let reason = cause instanceof Error ? cause.message : String(cause);
@@ -68,6 +74,13 @@ export async function recordTranscript(options: RecordTranscriptOptions): Promis
     // The original error is left out on purpose: its message may hold the API key.
     // eslint-disable-next-line preserve-caught-error
     throw new Error(`recordTranscript: could not reach ${apiUrl}${path}: ${reason}`);
+  }
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    void response.body?.cancel().catch(() => {});
+    throw new Error(
+      `recordTranscript: ${apiUrl}${path} answered with a redirect (${response.status || "3xx"}); ` +
+        "redirects are not followed: set apiUrl to the final address",
+    );
   }
   const startedAt = now();
 
@@ -100,7 +113,7 @@ export async function recordTranscript(options: RecordTranscriptOptions): Promis
     frames,
   };
   if (options.description !== undefined) transcript.description = options.description;
-  return sanitizeTranscript(transcript, { secrets });
+  return sanitizeTranscript(transcript, { secrets, secretKeys: options.secretKeys });
 }
 
 function now(): number {

@@ -6,30 +6,60 @@ export interface SanitizeTranscriptOptions {
    * is replaced by `[redacted]`, also when the recording split it across two frames.
    */
   secrets?: (string | undefined | null)[];
+  /**
+   * More key names whose values are secrets, added to `SECRET_KEY_PATTERNS`: a string matches
+   * the key case-insensitively, a RegExp is tested against the key as written and as normalized
+   * (`["ssn", /_pin$/i]`).
+   */
+  secretKeys?: (string | RegExp)[];
 }
 
-/** Body fields (at any depth) that carry credentials; they are removed, not redacted. */
-const CREDENTIAL_KEY =
-  /^(x-api-key|api[-_]?key|authorization|proxy-authorization|cookie|set-cookie)$/i;
+/**
+ * Key names whose values are credentials. Tested against the key normalized to snake case
+ * (`openaiApiKey` and `X-Openai-Api-Key` read as `openai_api_key`, `x_openai_api_key`), case-
+ * insensitively. A body field (at any depth of `input`, `command`, `config`, `context`,
+ * `metadata`, …) with such a key is removed, and its string values are redacted wherever else
+ * they appear (a graph that echoes its input). Extend it per call with `secretKeys`.
+ */
+export const SECRET_KEY_PATTERNS: readonly RegExp[] = [
+  /^(.+_)?api_?key$/i, // api_key, apikey, x_api_key, openai_api_key
+  /^(.+_)?token$/i, // token, access_token, refresh_token, id_token (not max_tokens)
+  /^(.+_)?(password|passwd|passphrase)$/i,
+  /^(.+_)?secret$/i, // secret, client_secret
+  /^(.+_)?private_key$/i,
+  /^(proxy_)?authorization$/i,
+  /^(set_)?cookie$/i,
+  /^credentials?$/i,
+];
+
+/** Echoed values shorter than this are not redacted in the frames: they would hit everywhere. */
+const MIN_ECHOED_SECRET_LENGTH = 4;
 
 const REDACTED = "[redacted]";
 
 /**
  * A copy of the transcript that is safe to commit: only the kept response headers
- * (`content-type`, `content-location`, `location`), no `x-api-key` / `apiKey` / `authorization` /
- * `cookie` field anywhere in the request body, and every given secret replaced by `[redacted]`
- * in the name, description, path, body, headers and frames. `recordTranscript` applies it
- * to everything it records.
+ * (`content-type`, `content-location`, `location`), no field whose key names a secret
+ * (`SECRET_KEY_PATTERNS`: `api_key`, `openai_api_key`, `access_token`, `password`,
+ * `client_secret`, `authorization`, `cookie`, … plus `secretKeys`) anywhere in the request body,
+ * and every given secret, and every value of such a field, replaced by `[redacted]` in the
+ * name, description, path, body, headers and frames. `recordTranscript` applies it to
+ * everything it records.
  *
  * @example
- * const safe = sanitizeTranscript(transcript, { secrets: [process.env.LANGSMITH_API_KEY] });
+ * const safe = sanitizeTranscript(transcript, {
+ *   secrets: [process.env.LANGSMITH_API_KEY],
+ *   secretKeys: ["ssn"],
+ * });
  */
 export function sanitizeTranscript(
   transcript: Transcript,
   options: SanitizeTranscriptOptions = {},
 ): Transcript {
+  const isSecretKey = secretKeyTest(options.secretKeys ?? []);
+  const keyed = valuesUnderSecretKeys(transcript.request.body, isSecretKey);
   const secrets = withSchemeless(
-    (options.secrets ?? []).filter(
+    [...(options.secrets ?? []), ...keyed].filter(
       (secret): secret is string => typeof secret === "string" && secret !== "",
     ),
   );
@@ -38,7 +68,7 @@ export function sanitizeTranscript(
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(transcript.response.headers)) {
     const lower = name.toLowerCase();
-    if (TRANSCRIPT_HEADERS.includes(lower)) headers[lower] = redact(value);
+    if (TRANSCRIPT_HEADERS.includes(lower) && !isSecretKey(lower)) headers[lower] = redact(value);
   }
 
   const result: Transcript = {
@@ -50,7 +80,7 @@ export function sanitizeTranscript(
   };
   if (transcript.description !== undefined) result.description = redact(transcript.description);
   if (transcript.request.body !== undefined) {
-    result.request.body = cleanBody(transcript.request.body, redact);
+    result.request.body = cleanBody(transcript.request.body, redact, isSecretKey);
   }
   return result;
 }
@@ -63,15 +93,66 @@ function redactText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-/** Drops credential fields at any depth and redacts secrets in every key and string. */
-function cleanBody(value: unknown, redact: (text: string) => string): unknown {
+/** `openaiApiKey`, `X-Api-Key` → `openai_api_key`, `x_api_key`. */
+function normalizeKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[-\s]+/g, "_")
+    .toLowerCase();
+}
+
+/** Whether a key names a secret: `SECRET_KEY_PATTERNS` plus the caller's `secretKeys`. */
+function secretKeyTest(extra: readonly (string | RegExp)[]): (key: string) => boolean {
+  const names = new Set(extra.filter((k) => typeof k === "string").map(normalizeKey));
+  const patterns = [...SECRET_KEY_PATTERNS, ...extra.filter((k) => k instanceof RegExp)];
+  return (key) => {
+    const normalized = normalizeKey(key);
+    if (names.has(normalized)) return true;
+    // A RegExp with the `g` or `y` flag keeps state between calls: reset it.
+    return patterns.some((pattern) => {
+      pattern.lastIndex = 0;
+      if (pattern.test(normalized)) return true;
+      pattern.lastIndex = 0;
+      return pattern.test(key);
+    });
+  };
+}
+
+/** Every string held under a secret key, at any depth (echoed values are redacted too). */
+function valuesUnderSecretKeys(value: unknown, isSecretKey: (key: string) => boolean): string[] {
+  const found: string[] = [];
+  const collectAll = (item: unknown): void => {
+    if (typeof item === "string") {
+      if (item.length >= MIN_ECHOED_SECRET_LENGTH) found.push(item);
+    } else if (typeof item === "object" && item !== null) {
+      for (const inner of Object.values(item)) collectAll(inner);
+    }
+  };
+  const walk = (item: unknown): void => {
+    if (typeof item !== "object" || item === null) return;
+    if (Array.isArray(item)) return item.forEach(walk);
+    for (const [key, inner] of Object.entries(item)) {
+      if (isSecretKey(key)) collectAll(inner);
+      else walk(inner);
+    }
+  };
+  walk(value);
+  return found;
+}
+
+/** Drops secret-keyed fields at any depth and redacts secrets in every key and string. */
+function cleanBody(
+  value: unknown,
+  redact: (text: string) => string,
+  isSecretKey: (key: string) => boolean,
+): unknown {
   if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => cleanBody(item, redact));
+  if (Array.isArray(value)) return value.map((item) => cleanBody(item, redact, isSecretKey));
   if (typeof value === "object" && value !== null) {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (CREDENTIAL_KEY.test(key)) continue;
-      result[redact(key)] = cleanBody(item, redact);
+      if (isSecretKey(key)) continue;
+      result[redact(key)] = cleanBody(item, redact, isSecretKey);
     }
     return result;
   }

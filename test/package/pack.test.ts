@@ -559,7 +559,9 @@ describe.skipIf(Boolean(process.env.SKIP_NEXTJS_EXAMPLE))("the Next.js example",
       }
 
       const api = `${base}/api/langgraph`;
-      const json = { "content-type": "application/json" };
+      // The proxy forwards only requests with its header (examples/nextjs/lib/proxyRoute.ts).
+      const viaProxy = { "x-lgr-proxy": "1" };
+      const json = { "content-type": "application/json", ...viaProxy };
       const thread = (await (
         await fetch(`${api}/threads`, { method: "POST", headers: json, body: "{}" })
       ).json()) as { thread_id: string };
@@ -593,7 +595,7 @@ describe.skipIf(Boolean(process.env.SKIP_NEXTJS_EXAMPLE))("the Next.js example",
       const lastId = streamed.ids.at(-3)!;
       const joined = await readStream(
         await fetch(`${api}/threads/${thread.thread_id}/runs/${runId}/stream`, {
-          headers: { "last-event-id": lastId },
+          headers: { "last-event-id": lastId, ...viaProxy },
         }),
         performance.now(),
       );
@@ -671,7 +673,7 @@ describe.skipIf(Boolean(process.env.SKIP_NEXTJS_EXAMPLE))("the Next.js example",
       let status = "";
       while (performance.now() < deadline) {
         const run = (await (
-          await fetch(`${api}/threads/${thread.thread_id}/runs/${longRun}`)
+          await fetch(`${api}/threads/${thread.thread_id}/runs/${longRun}`, { headers: viaProxy })
         ).json()) as { status: string };
         status = run.status;
         if (status !== "running" && status !== "pending") break;
@@ -680,7 +682,9 @@ describe.skipIf(Boolean(process.env.SKIP_NEXTJS_EXAMPLE))("the Next.js example",
       expect(status).toBe("interrupted");
 
       // Only the Runs API routes are proxied.
-      expect((await fetch(`${api}/assistants/search`, { method: "POST" })).status).toBe(404);
+      expect(
+        (await fetch(`${api}/assistants/search`, { method: "POST", headers: viaProxy })).status,
+      ).toBe(404);
       expect((await fetch(`${api}/threads/%2e%2e/store/items`)).status).toBe(404);
     },
     TIMEOUT,

@@ -17,7 +17,12 @@ function getQueryClient() {
 
 // The browser talks to the same-origin proxy (app/api/langgraph): the API key stays on the
 // server. Relative to the page (on the server render it is never called: hooks fetch in effects).
-const runsClient = createClient({ apiUrl: "/api/langgraph" });
+// The proxy forwards only requests with the `x-lgr-proxy: 1` header (lib/proxyRoute.ts): another
+// site cannot send it without a preflight, which the proxy refuses.
+const runsClient = createClient({
+  apiUrl: "/api/langgraph",
+  defaultHeaders: { "x-lgr-proxy": "1" },
+});
 
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
