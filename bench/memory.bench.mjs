@@ -3,6 +3,8 @@
 //   node --import tsx bench/memory.bench.mjs             # 200,000 events, 2 rounds
 //   node --import tsx bench/memory.bench.mjs --quick     # 50,000 events, 1 round
 //   ... --tokens 200000 --rounds 2 --only ours,official
+//   node --expose-gc --import tsx bench/memory.bench.mjs --event-log   # the event log's byte cap:
+//       200 events of 1 MB through the store (Node); retained heap < byte cap + 4 MB
 //
 // A 200,000-token messages-tuple stream (`generateTokenTranscript`, all at once: speed 0, 16
 // events per chunk) through each contender. The page's body pauses after the chunks holding
@@ -29,6 +31,12 @@ import {
 } from "./lib/browser.mjs";
 
 const args = parseArgs(process.argv.slice(2));
+if (args["event-log"] === true) {
+  // node --expose-gc --import tsx bench/memory.bench.mjs --event-log: the log's byte cap, in Node.
+  const { measureEventLogByteCap } = await import("./lib/eventLogByteCap.mjs");
+  const result = await measureEventLogByteCap({ log: console.log });
+  process.exit(result.met ? 0 : 1);
+}
 const quick = args.quick === true;
 const TOKENS = Number(args.tokens ?? (quick ? 50_000 : 200_000));
 const WARMUP = Number(args.warmup ?? 0);

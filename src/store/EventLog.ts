@@ -1,8 +1,21 @@
 import type { StreamEvent } from "../client/types";
+import { estimateJsonBytes } from "./estimateJsonBytes";
 
 /** How many events a session's log keeps by default. */
 export const DEFAULT_EVENT_LOG_CAP = 5_000;
+/**
+ * How many bytes of events a session's log keeps by default: 8 MiB (estimated, see
+ * `estimateJsonBytes`). 5,000 typical events (tokens, updates) take well under 1 MiB; the byte
+ * cap is for large ones (200 events of 1 MB would otherwise keep 200 MB).
+ */
+export const DEFAULT_EVENT_LOG_BYTE_CAP = 8 * 1024 * 1024;
 const MAX_CHUNK_SIZE = 256;
+/**
+ * Evicting at least this many bytes at once also lets go of the evicted entries that share a
+ * chunk with kept ones; smaller evictions leave them until the chunk is spent (at most
+ * chunkSize - 1 entries, each under this size).
+ */
+const RELEASE_BYTES = 16 * 1024;
 
 /** One logged event. */
 export interface EventLogEntry<TEvent = StreamEvent> {
@@ -10,6 +23,8 @@ export interface EventLogEntry<TEvent = StreamEvent> {
   readonly seq: number;
   readonly receivedAt: number;
   readonly event: TEvent;
+  /** The event's estimated size in bytes (what it counts against the log's `byteCap`). */
+  readonly bytes: number;
 }
 
 /**
@@ -23,10 +38,16 @@ export interface EventLogEntry<TEvent = StreamEvent> {
  */
 export interface EventLog<TEvent = StreamEvent> {
   readonly cap: number;
+  /** Estimated bytes kept at most (the oldest events go first; an event larger than this alone is not kept). */
+  readonly byteCap: number;
+  /** Estimated bytes of the kept events. */
+  readonly bytes: number;
   /** Events ever appended. */
   readonly total: number;
-  /** Events evicted to stay within `cap`. */
+  /** Events evicted to stay within `cap` and `byteCap`. */
   readonly dropped: number;
+  /** Estimated bytes of the evicted events. */
+  readonly droppedBytes: number;
   readonly chunkSize: number;
   readonly chunks: readonly (readonly EventLogEntry<TEvent>[])[];
   /** Position of the oldest kept event in `chunks[0]`. */
@@ -36,6 +57,8 @@ export interface EventLog<TEvent = StreamEvent> {
 export interface EventLogOptions {
   /** Events kept (default 5,000). */
   cap?: number;
+  /** Estimated bytes kept (default 8 MiB, {@link DEFAULT_EVENT_LOG_BYTE_CAP}). */
+  byteCap?: number;
   /** Events per storage chunk (default min(256, cap)). */
   chunkSize?: number;
 }
@@ -49,13 +72,25 @@ export function createEventLog<TEvent = StreamEvent>(
   options: EventLogOptions = {},
 ): EventLog<TEvent> {
   const cap = Math.max(0, Math.floor(options.cap ?? DEFAULT_EVENT_LOG_CAP));
+  const byteCap = Math.max(0, Math.floor(options.byteCap ?? DEFAULT_EVENT_LOG_BYTE_CAP));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? Math.min(MAX_CHUNK_SIZE, cap)));
-  return { cap, total: 0, dropped: 0, chunkSize, chunks: [], head: 0 };
+  return {
+    cap,
+    byteCap,
+    bytes: 0,
+    total: 0,
+    dropped: 0,
+    droppedBytes: 0,
+    chunkSize,
+    chunks: [],
+    head: 0,
+  };
 }
 
 /**
  * Appends events (received at one time, or at `receivedAt[i]` each), evicting the oldest beyond
- * the cap. The given log stays valid and unchanged.
+ * the cap and the byte cap. The given log stays valid and unchanged. Each event's size is
+ * estimated once, here (counting stops past the byte cap: a larger event is dropped anyway).
  *
  * @example const next = appendEvents(log, [event], Date.now()); eventLogSize(next) // 1
  */
@@ -66,11 +101,14 @@ export function appendEvents<TEvent>(
 ): EventLog<TEvent> {
   if (events.length === 0) return log;
   const writer = new ChunkWriter(log);
+  let bytes = log.bytes;
   events.forEach((event, i) => {
     const at = typeof receivedAt === "number" ? receivedAt : (receivedAt[i] ?? Date.now());
-    writer.push(Object.freeze({ seq: log.total + i, receivedAt: at, event }));
+    const size = estimateJsonBytes(event, log.byteCap);
+    bytes += size;
+    writer.push(Object.freeze({ seq: log.total + i, receivedAt: at, event, bytes: size }));
   });
-  return evict({ ...log, total: log.total + events.length, chunks: writer.finish() });
+  return evict({ ...log, bytes, total: log.total + events.length, chunks: writer.finish() });
 }
 
 /** Number of events kept. */
@@ -127,18 +165,52 @@ function clampIndex(index: number, size: number): number {
   return Math.min(size, Math.max(0, Math.floor(absolute)));
 }
 
-/** Drops whole chunks once every entry in them is beyond the cap. */
+/**
+ * Evicts the oldest entries beyond the cap, then the oldest until the kept bytes fit the byte
+ * cap; drops whole chunks once every entry in them is evicted.
+ */
 function evict<TEvent>(log: EventLog<TEvent>): EventLog<TEvent> {
-  const excess = eventLogSize(log) - log.cap;
-  if (excess <= 0) return log;
+  const size = eventLogSize(log);
+  let excess = Math.max(0, size - log.cap);
+  let droppedBytes = 0;
+  for (let index = 0; index < excess; index++) droppedBytes += eventLogAt(log, index)?.bytes ?? 0;
+  while (excess < size && log.bytes - droppedBytes > log.byteCap) {
+    droppedBytes += eventLogAt(log, excess)?.bytes ?? 0;
+    excess += 1;
+  }
+  if (excess === 0) return log;
   const head = log.head + excess;
   const spent = Math.floor(head / log.chunkSize);
+  const newHead = head - spent * log.chunkSize;
+  // Copying the first chunk costs chunkSize pointers: worth it only when what it frees is big.
+  const release = droppedBytes >= RELEASE_BYTES && newHead > 0;
+  const kept = spent > 0 ? log.chunks.slice(spent) : log.chunks;
+  const chunks = release ? releaseEvicted(kept, newHead) : kept;
   return {
     ...log,
+    bytes: log.bytes - droppedBytes,
     dropped: log.dropped + excess,
-    head: head - spent * log.chunkSize,
-    chunks: spent > 0 ? log.chunks.slice(spent) : log.chunks,
+    droppedBytes: log.droppedBytes + droppedBytes,
+    head: newHead,
+    chunks,
   };
+}
+
+/**
+ * Lets go of the evicted entries still in the first chunk (the byte cap is about memory: 255
+ * evicted 1 MB events must not stay reachable until their chunk is spent). The chunk is shared
+ * with older versions of the log, so it is copied (same length, holes where the evicted were),
+ * never changed.
+ */
+function releaseEvicted<TEvent>(
+  chunks: readonly (readonly EventLogEntry<TEvent>[])[],
+  head: number,
+): readonly (readonly EventLogEntry<TEvent>[])[] {
+  const [first, ...rest] = chunks;
+  if (first === undefined) return chunks;
+  const copy = first.slice() as (EventLogEntry<TEvent> | undefined)[];
+  copy.fill(undefined, 0, head);
+  return [copy as EventLogEntry<TEvent>[], ...rest];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { StreamEvent } from "../client/types";
 import { appendEvents } from "./EventLog";
 import { isPlainObject } from "../client/isPlainObject";
-import { addInterrupts } from "./interrupts/addInterrupts";
+import { InterruptListDraft } from "./interrupts/InterruptListDraft";
 import { toPendingInterrupts } from "./interrupts/PendingInterrupt";
 import { INTERRUPT_KEY, readEventInterrupts } from "./interrupts/readEventInterrupts";
 import { mergeWireMessageInto } from "./messages/applyMessageChunk";
@@ -10,6 +10,7 @@ import { MessageListDraft } from "./messages/MessageListDraft";
 import { readWireMessage } from "./messages/normalizeMessage";
 import { reconcileValuesMessages } from "./messages/reconcileValuesMessages";
 import { upsertMessagesInto } from "./messages/upsertMessages";
+import { getOwn, setOwn } from "./ownProperty";
 import type { RunSession, SessionError } from "./RunSession";
 import { isFinalStatus, isNewRun } from "./sessionReducers";
 
@@ -57,38 +58,46 @@ export function applyEvents<TValues, TCustom, TInterrupt>(
 class EventFold<V, C, I> {
   readonly next: RunSession<V, C, I>;
   readonly messages: MessageListDraft;
+  readonly interrupts: InterruptListDraft<I>;
   readonly counts: Record<string, number>;
   #metadata: Record<string, MessageMetadata> | null = null;
 
   constructor(session: RunSession<V, C, I>) {
     this.next = { ...session, timings: { ...session.timings } };
     this.messages = new MessageListDraft(session.messages);
+    this.interrupts = new InterruptListDraft(session.interrupts);
     this.counts = { ...session.counts };
   }
 
   apply(event: StreamEvent, receivedAt: number): void {
     const { next } = this;
-    this.counts[event.type] = (this.counts[event.type] ?? 0) + 1;
+    // Event names are wire data: `__proto__` or `constructor` is a count like any other.
+    setOwn(this.counts, event.type, (getOwn(this.counts, event.type) ?? 0) + 1);
     if (typeof event.id === "string") next.lastEventId = event.id;
     next.timings.startedAt ??= receivedAt;
     next.timings.firstEventAt ??= receivedAt;
     next.timings.lastEventAt = receivedAt;
     if (event.type !== "error" && event.type !== "end") promoteToRunning(next);
-    const interrupts = readEventInterrupts(event);
-    if (interrupts !== undefined) this.addInterrupts(interrupts);
-    HANDLERS[event.type]?.(this as EventFold<unknown, unknown, unknown>, event, receivedAt);
+    try {
+      const interrupts = readEventInterrupts(event);
+      if (interrupts !== undefined) this.addInterrupts(interrupts);
+      getOwn(HANDLERS, event.type)?.(this as Fold, event, receivedAt);
+    } catch {
+      // Last line of defence: an event whose data no reader expected is still logged and counted,
+      // and the rest of the batch (often many good events) is applied rather than lost.
+    }
   }
 
   addInterrupts(raws: readonly unknown[]): void {
     if (raws.length === 0) this.next.breakpoint = true;
-    else this.next.interrupts = addInterrupts(this.next.interrupts, toPendingInterrupts<I>(raws));
+    else this.interrupts.add(toPendingInterrupts<I>(raws));
   }
 
   /** Records a message's stream metadata the first time its id is seen. */
   recordMetadata(id: string, metadata: unknown, ns: readonly string[]): void {
-    if (id === "" || (this.#metadata ?? this.next.messageMetadata)[id] !== undefined) return;
+    if (id === "" || getOwn(this.#metadata ?? this.next.messageMetadata, id) !== undefined) return;
     this.#metadata ??= { ...this.next.messageMetadata };
-    this.#metadata[id] = { ...(isPlainObject(metadata) ? metadata : {}), ns: [...ns] };
+    setOwn(this.#metadata, id, { ...(isPlainObject(metadata) ? metadata : {}), ns: [...ns] });
   }
 
   finish(
@@ -98,6 +107,7 @@ class EventFold<V, C, I> {
     return {
       ...this.next,
       messages: this.messages.finish(),
+      interrupts: this.interrupts.finish(),
       messageMetadata: this.#metadata ?? this.next.messageMetadata,
       counts: this.counts,
       eventLog: appendEvents(this.next.eventLog, events, receivedAt),
@@ -135,7 +145,7 @@ function applyMetadata(fold: Fold, event: StreamEvent): void {
   const { next } = fold;
   const newRun = isNewRun(next.runId, runId);
   if (newRun) {
-    next.interrupts = [];
+    fold.interrupts.clear();
     next.breakpoint = false;
   }
   if (newRun || !isFinalStatus(next.status)) next.status = "running";

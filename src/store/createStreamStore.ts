@@ -15,6 +15,8 @@ export interface StreamStoreState {
 export interface StreamStoreOptions {
   /** Events each session's log keeps (default 5,000). */
   eventLogCap?: number;
+  /** Estimated bytes of events each session's log keeps (default 8 MiB). */
+  eventLogByteCap?: number;
   /** When queued events are applied (default: {@link createFrameScheduler}). */
   scheduler?: FlushScheduler;
   /** The clock (default `Date.now`). */
@@ -113,7 +115,11 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
     ensureSession<V, C, I>(key: string, init: SessionInit = {}): RunSession<V, C, I> {
       const existing = getSession<V, C, I>(key);
       if (existing) return existing;
-      const created = createSession<V, C, I>(key, { eventLogCap: options.eventLogCap, ...init });
+      const created = createSession<V, C, I>(key, {
+        eventLogCap: options.eventLogCap,
+        eventLogByteCap: options.eventLogByteCap,
+        ...init,
+      });
       api.setState({ sessions: { ...api.getState().sessions, [key]: created as AnyRunSession } });
       return created;
     },

@@ -4,6 +4,7 @@ import { createEventLog, type EventLog } from "./EventLog";
 import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
 import type { Message } from "./messages/Message";
 import type { RunSession, SessionError, SessionStatus } from "./RunSession";
+import { sessionDisplayStatus, type RunDisplayStatus } from "./runDisplayStatus";
 
 /*
  * Selector factories for `useStore(store, selector)`: each returns a plain function of the store
@@ -48,6 +49,16 @@ export function selectMessages(key: string): Selector<Message[]> {
 /** Session status (`"idle"` without a session). */
 export function selectStatus(key: string): Selector<SessionStatus> {
   return selectField<SessionStatus>(key, (session) => session.status, "idle");
+}
+
+/**
+ * The status the UI shows (`"idle"` without a session): "needs-input" while interrupts or a
+ * breakpoint are pending, "stopped" for a cancelled run, "cancelling" / "reconnecting" on top.
+ *
+ * @example const shown = useStore(store, selectDisplayStatus(key)); // "needs-input"
+ */
+export function selectDisplayStatus(key: string): Selector<RunDisplayStatus> {
+  return (state) => sessionDisplayStatus(state.sessions[key]);
 }
 
 /** Pending interrupts (`[]` without a session). */

@@ -126,7 +126,7 @@ export function isNewRun(previous: string | null, runId: string | null): boolean
 }
 
 /**
- * A fresh session with the same key, thread and log cap (override them with `init`).
+ * A fresh session with the same key, thread and log caps (override them with `init`).
  *
  * @example resetSession(session).messages // []
  */
@@ -137,6 +137,7 @@ export function resetSession<V, C, I>(
   return createSession<V, C, I>(session.key, {
     threadId: session.threadId,
     eventLogCap: session.eventLog.cap,
+    eventLogByteCap: session.eventLog.byteCap,
     ...init,
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import type { Message } from "../../store/messages/Message";
-import type { SessionStatus } from "../../store/RunSession";
+import type { SessionStatus, TurnError } from "../../store/RunSession";
 import { isActiveStatus } from "../../store/sessionReducers";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
@@ -15,6 +15,8 @@ export interface UseMessageStreamOptions {
   isStreaming?: boolean;
   /** The run's status (wins over the session's); active statuses mean streaming. */
   status?: SessionStatus;
+  /** Errors to show beside the turns they belong to (wins over the session's `turnErrors`). */
+  turnErrors?: readonly TurnError[];
 }
 
 export interface MessageStreamState {
@@ -27,9 +29,12 @@ export interface MessageStreamState {
   announcement: string;
   /** Number of messages shown (tool results under their calls not counted). */
   count: number;
+  /** Runs' errors, each beside the message it followed. */
+  turnErrors: readonly TurnError[];
 }
 
 const NO_MESSAGES: readonly Message[] = [];
+const NO_TURN_ERRORS: readonly TurnError[] = [];
 
 /**
  * The behaviour of the message stream, without markup: assembled messages as items (tool results
@@ -51,7 +56,12 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
     options.status === undefined ? runKey : null,
     (session) => session?.status,
   );
+  const sessionTurnErrors = useOptionalRunSession(
+    options.turnErrors ? null : runKey,
+    (session) => session?.turnErrors,
+  );
   const messages = options.messages ?? sessionMessages ?? NO_MESSAGES;
+  const turnErrors = options.turnErrors ?? sessionTurnErrors ?? NO_TURN_ERRORS;
   const status = options.status ?? sessionStatus ?? "idle";
   const isStreaming = options.isStreaming ?? isActiveStatus(status);
 
@@ -63,7 +73,7 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
   const awaitingReply = isStreaming && (last === undefined || last.role !== "ai");
   const announcement = announceLatest(messages, isStreaming);
 
-  return { items, isStreaming, awaitingReply, announcement, count: items.length };
+  return { items, isStreaming, awaitingReply, announcement, count: items.length, turnErrors };
 }
 
 /** The announcement of the latest complete message (the streaming one is not complete). */

@@ -1,4 +1,11 @@
 import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
+import { getOwn, setOwn } from "../ownProperty";
+
+/**
+ * How deep merging goes. Below this the delta's value replaces what was there: real chunks nest
+ * a few levels, and hostile data nested thousands of levels deep must not overflow the stack.
+ */
+export const MAX_MERGE_DEPTH = 64;
 
 /** Keys that name or classify a thing: the first value stays. */
 const KEEP_FIRST = new Set(["type", "index"]);
@@ -23,22 +30,24 @@ const TAKE_LATEST = new Set([
  *
  * @example mergeDicts({ reasoning: "Let" }, { reasoning: " me" }) // { reasoning: "Let me" }
  */
-export function mergeDicts<T extends PlainObject>(left: T, right: PlainObject): T {
+export function mergeDicts<T extends PlainObject>(left: T, right: PlainObject, depth = 0): T {
+  // Spread copies an own `__proto__` key as data; writes go through setOwn for the same reason.
   const merged: PlainObject = { ...left };
   for (const key of Object.keys(right)) {
-    merged[key] = mergeField(key, left[key], right[key]);
+    setOwn(merged, key, mergeField(key, getOwn(left, key), right[key], depth + 1));
   }
   return merged as T;
 }
 
-function mergeField(key: string, left: unknown, right: unknown): unknown {
+function mergeField(key: string, left: unknown, right: unknown, depth: number): unknown {
   if (right === undefined || right === null) return left;
   if (left === undefined || left === null) return right;
   if (KEEP_FIRST.has(key)) return left;
   if (TAKE_LATEST.has(key)) return right;
   if (typeof left === "string" && typeof right === "string") return left + right;
-  if (Array.isArray(left) && Array.isArray(right)) return mergeIndexedLists(left, right);
-  if (isPlainObject(left) && isPlainObject(right)) return mergeDicts(left, right);
+  if (depth >= MAX_MERGE_DEPTH) return right;
+  if (Array.isArray(left) && Array.isArray(right)) return mergeIndexedLists(left, right, depth);
+  if (isPlainObject(left) && isPlainObject(right)) return mergeDicts(left, right, depth);
   return right;
 }
 
@@ -49,12 +58,12 @@ function mergeField(key: string, left: unknown, right: unknown): unknown {
  * @example mergeIndexedLists([{ index: 0, text: "a" }], [{ index: 0, text: "b" }])
  * // [{ index: 0, text: "ab" }]
  */
-export function mergeIndexedLists<T>(left: readonly T[], right: readonly T[]): T[] {
+export function mergeIndexedLists<T>(left: readonly T[], right: readonly T[], depth = 0): T[] {
   const merged = left.slice();
   for (const item of right) {
     const at = findByIndex(merged, item);
     if (at < 0) merged.push(item);
-    else merged[at] = mergeDicts(merged[at] as PlainObject, item as PlainObject) as T;
+    else merged[at] = mergeDicts(merged[at] as PlainObject, item as PlainObject, depth) as T;
   }
   return merged;
 }

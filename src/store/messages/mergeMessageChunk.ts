@@ -1,8 +1,9 @@
 import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
 import type { Message, ToolCall, UsageMetadata } from "./Message";
 import { mergeContent } from "./mergeContent";
-import { mergeDicts } from "./mergeDicts";
+import { MAX_MERGE_DEPTH, mergeDicts } from "./mergeDicts";
 import { mergeToolCallChunks, toolCallsFromChunks } from "./mergeToolCallChunks";
+import { getOwn, setOwn } from "../ownProperty";
 
 /**
  * The message as it starts from its first streamed chunk: tool calls derived from the chunk's
@@ -12,8 +13,9 @@ import { mergeToolCallChunks, toolCallsFromChunks } from "./mergeToolCallChunks"
  */
 export function startMessageFromChunk(chunk: Message): Message {
   const chunks = chunk.tool_call_chunks;
-  if (!chunks || chunks.length === 0) return chunk;
-  return { ...chunk, tool_calls: toolCallsFromChunks(chunks) };
+  // Not a list (malformed): kept as sent, for the view to show as such.
+  if (!Array.isArray(chunks) || chunks.length === 0) return chunk;
+  return { ...chunk, tool_calls: toolCallsFromChunks(chunks.filter(isPlainObject)) };
 }
 
 /**
@@ -26,7 +28,7 @@ export function startMessageFromChunk(chunk: Message): Message {
 export function mergeMessageChunk(message: Message, chunk: Message): Message {
   const merged: Message = { ...message };
   for (const key of Object.keys(chunk)) {
-    merged[key] = mergeMessageField(key, message[key], chunk[key]);
+    setOwn(merged, key, mergeMessageField(key, getOwn(message, key), chunk[key]));
   }
   merged.content = mergeContent(message.content, chunk.content);
   mergeToolCalls(merged, message, chunk);
@@ -56,15 +58,29 @@ function mergeMessageField(key: string, left: unknown, right: unknown): unknown 
   }
 }
 
+/**
+ * Tool calls of the merged message. Lists that are not lists (malformed data) are left as the
+ * message had them: the view shows such a message as one it cannot display.
+ */
 function mergeToolCalls(merged: Message, message: Message, chunk: Message): void {
-  const chunks = chunk.tool_call_chunks;
+  const chunks = listOrUndefined(chunk.tool_call_chunks)?.filter(isPlainObject);
+  const beforeChunks = listOrUndefined(message.tool_call_chunks)?.filter(isPlainObject);
+  const beforeCalls = listOrUndefined(message.tool_calls);
+  if (message.tool_call_chunks !== undefined && beforeChunks === undefined) return;
   if (chunks && chunks.length > 0) {
-    const before = message.tool_call_chunks ?? [];
+    const before = beforeChunks ?? [];
     merged.tool_call_chunks = mergeToolCallChunks(before, chunks);
-    merged.tool_calls = toolCallsFromChunks(merged.tool_call_chunks, message.tool_calls, before);
-  } else if (chunk.tool_calls && chunk.tool_calls.length > 0 && !message.tool_call_chunks?.length) {
-    merged.tool_calls = upsertToolCalls(message.tool_calls ?? [], chunk.tool_calls);
+    merged.tool_calls = toolCallsFromChunks(merged.tool_call_chunks, beforeCalls, before);
+  } else {
+    const calls = listOrUndefined(chunk.tool_calls);
+    if (calls && calls.length > 0 && !beforeChunks?.length) {
+      merged.tool_calls = upsertToolCalls(beforeCalls ?? [], calls);
+    }
   }
+}
+
+function listOrUndefined<T>(value: readonly T[] | undefined): readonly T[] | undefined {
+  return Array.isArray(value) ? value : undefined;
 }
 
 function upsertToolCalls(left: readonly ToolCall[], right: readonly ToolCall[]): ToolCall[] {
@@ -78,15 +94,16 @@ function upsertToolCalls(left: readonly ToolCall[], right: readonly ToolCall[]):
 }
 
 /** Token counts add up across chunks (LangChain reports usage per chunk). */
-function sumUsage(left: unknown, right: unknown): UsageMetadata {
-  if (!isPlainObject(left) || !isPlainObject(right))
+function sumUsage(left: unknown, right: unknown, depth = 0): UsageMetadata {
+  if (!isPlainObject(left) || !isPlainObject(right) || depth >= MAX_MERGE_DEPTH)
     return (isPlainObject(right) ? right : {}) as UsageMetadata;
   const sum: PlainObject = { ...left };
   for (const [key, value] of Object.entries(right)) {
-    const before = left[key];
-    if (typeof before === "number" && typeof value === "number") sum[key] = before + value;
-    else if (isPlainObject(before) && isPlainObject(value)) sum[key] = sumUsage(before, value);
-    else if (value !== undefined && value !== null) sum[key] = value;
+    const before = getOwn(left, key);
+    if (typeof before === "number" && typeof value === "number") setOwn(sum, key, before + value);
+    else if (isPlainObject(before) && isPlainObject(value))
+      setOwn(sum, key, sumUsage(before, value, depth + 1));
+    else if (value !== undefined && value !== null) setOwn(sum, key, value);
   }
   return sum as UsageMetadata;
 }

@@ -1,6 +1,7 @@
 import { isPlainObject, type PlainObject } from "../../client/isPlainObject";
 import type { Message, MessageContent, MessageType, ToolCall } from "./Message";
 import { parseJsonObject } from "./parseJsonObject";
+import { getOwn } from "../ownProperty";
 
 /** A message read from the wire, and whether it was a delta (`…Chunk`, or with `tool_call_chunks`) to merge. */
 export interface WireMessage {
@@ -27,7 +28,8 @@ const TYPE_BY_CLASS: Record<string, MessageType> = {
  */
 export function normalizeMessageType(rawType: string): MessageType {
   const base = rawType.endsWith("Chunk") ? rawType.slice(0, -"Chunk".length) : rawType;
-  return TYPE_BY_CLASS[base] ?? base;
+  // Own keys only: a type named `constructor` or `__proto__` stays that string.
+  return getOwn(TYPE_BY_CLASS, base) ?? base;
 }
 
 /**
