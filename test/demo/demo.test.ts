@@ -10,6 +10,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startDemo, type DemoHandle } from "../../demo/startDemo.mjs";
 import { chromiumArgs, chromiumPath } from "../../scripts/chromium.mjs";
+import { newGate } from "../support/gates";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
@@ -155,7 +156,7 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await scenario("Needs approval");
     const form = page.locator("form.lgr-interrupts");
     await form.getByText("Review send_email").waitFor();
-    await waitForStatus("interrupted");
+    await waitForStatus("needs-input");
     await screenshot("interrupt");
     await choose(form, "Approve");
     await form.getByRole("button", { name: /Resume/ }).click();
@@ -193,15 +194,19 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     expect(await reply.textContent()).toContain('"accept"');
   });
 
-  test("slow run → Stop → interrupted", async () => {
+  test("a running run → Stop → stopped", async () => {
     await newThread();
-    await scenario("Slow run");
-    await waitForTicks(3);
+    // Held at its gate (never opened): certainly running when Stop is clicked.
+    const gate = newGate("stop", demo.apiUrl);
+    await send(gate.command);
+    await aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
     await page.locator(".demo-chat__controls").getByRole("button", { name: "Stop" }).click();
-    await waitForStatus("interrupted");
-    expect(await chatStatus().textContent()).toMatch(/interrupted/i);
+    await waitForStatus("stopped");
+    expect(await chatStatus().textContent()).toMatch(/stopped/i);
     // The runs table agrees once it refreshed.
-    await page.locator('.lgr-runs-table tr[data-status="interrupted"]').waitFor();
+    await page.locator('.lgr-runs-table tr[data-status="stopped"]').waitFor();
   });
 
   test("error run → error badge and message", async () => {
@@ -257,72 +262,86 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
   test("background run cancelled from the runs table", async () => {
     const started = page.locator('[data-testid="background-run"]');
     const previous = await started.getAttribute("data-run-id");
-    await page.getByLabel("Background run input").fill("/slow 20000");
+    // Held at its gate (never opened): it is certainly running when the table cancels it.
+    await page.getByLabel("Background run input").fill(newGate("cancel", demo.apiUrl).command);
     await page.getByRole("button", { name: "Start background run" }).click();
     await started.and(page.locator(`:not([data-run-id="${previous}"])`)).waitFor();
     const runId = await started.getAttribute("data-run-id");
     const row = page.locator(`.lgr-runs-table tr[data-run-id="${runId}"]`);
     await row.and(page.locator('[data-status="running"]')).waitFor();
     await row.getByRole("button", { name: "Cancel" }).click();
-    await row.and(page.locator('[data-status="interrupted"]')).waitFor();
-    await waitForStatus("interrupted", started.locator(".lgr-badge"));
+    await row.and(page.locator('[data-status="stopped"]')).waitFor();
+    await waitForStatus("stopped", started.locator(".lgr-badge"));
   });
 
   test("disconnect, then re-join: the run went on and continues without duplicates", async () => {
     await newThread();
-    await send("/slow 3000");
-    await waitForTicks(3);
+    const gate = newGate("rejoin", demo.apiUrl);
+    await send(gate.command);
+    await aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
     await page.getByRole("button", { name: "Disconnect" }).click();
     const rejoin = page.getByRole("button", { name: "Re-join" });
     await rejoin.waitFor();
     await page
       .locator('[data-testid="chat-status"] .lgr-connection[data-state="closed"]')
       .waitFor();
-    await page.waitForTimeout(500);
+    // The run is held at its gate: it is certainly still going while we are away.
     await rejoin.click();
-    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await waitForStatus("running");
+    await gate.open();
+    await aiMessages()
+      .filter({ hasText: `Gate ${gate.name} opened.` })
+      .waitFor();
     await waitForStatus("success");
-    const ticks = await tickAttributes();
-    expect(ticks).toMatchObject({ first: 0, last: 29, count: 30, duplicates: 0 });
+    expect(await aiMessages().filter({ hasText: "Holding at" }).count()).toBe(1);
+    expect(await aiMessages().filter({ hasText: "opened." }).count()).toBe(1);
   });
 
-  test("busy thread (reject): the second message is refused, Re-join follows the first run", async () => {
+  test("busy thread (reject): the second message is kept as the draft and the first run followed", async () => {
     const threadId = await newThread();
     expectedFailures.push({
       status: 422,
       method: "POST",
       urlEnd: `/threads/${threadId}/runs/stream`,
     });
-    await send("/slow 2000");
-    await waitForTicks(2);
+    const gate = newGate("busy", demo.apiUrl);
+    await send(gate.command);
+    await aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
     await send("too soon");
-    const alert = page.locator('[data-testid="chat-error"]');
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/busy/i);
-    await page.getByRole("button", { name: "Re-join" }).click();
-    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await page.getByTestId("busy-notice").waitFor();
+    expect(await page.getByRole("textbox", { name: "Message" }).inputValue()).toBe("too soon");
+    await gate.open();
+    await aiMessages()
+      .filter({ hasText: `Gate ${gate.name} opened.` })
+      .waitFor();
     await waitForStatus("success");
-    expect(await tickAttributes()).toMatchObject({ first: 0, last: 19, count: 20, duplicates: 0 });
   });
 
-  test("reload mid-stream: the page re-joins the run and continues where it left off", async () => {
+  test("reload mid-stream: the page re-joins the run and shows every message once", async () => {
     const threadId = await newThread();
-    await send("/slow 4000");
-    await waitForTicks(8);
+    const gate = newGate("reload", demo.apiUrl);
+    await send(gate.command);
+    await aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
     await page.reload();
     expect(await threadIdFromHash()).toBe(threadId);
-    await aiMessages().filter({ hasText: "slow done" }).waitFor();
+    await aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
+    await gate.open();
+    await aiMessages()
+      .filter({ hasText: `Gate ${gate.name} opened.` })
+      .waitFor();
     await waitForStatus("success");
-    const ticks = await tickAttributes();
-    // Continued after the reload: neither replayed from the start nor repeated.
-    expect(ticks.first).toBeGreaterThan(0);
-    expect(ticks.last).toBe(39);
-    expect(ticks.duplicates).toBe(0);
-    expect(ticks.count).toBe(ticks.last - ticks.first + 1);
     await expect(
-      messages().locator(".lgr-message", { hasText: "/slow 4000" }).count(),
+      messages().locator(".lgr-message", { hasText: gate.command }).count(),
     ).resolves.toBe(1);
-    await expect(aiMessages().filter({ hasText: "slow done" }).count()).resolves.toBe(1);
+    await expect(aiMessages().filter({ hasText: "Holding at" }).count()).resolves.toBe(1);
   });
 
   test("dark theme, and a narrow (390 px) screen", async () => {

@@ -265,12 +265,10 @@ describe.concurrent("demo graph on the embedded Agent Server", () => {
       if (status === "running") break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const started = performance.now();
     const response = await fetch(`${url()}/threads/${thread}/runs/${run.run_id}/cancel?wait=true`, {
       method: "POST",
     });
     expect(response.status).toBeLessThan(300);
-    expect(performance.now() - started).toBeLessThan(3_000);
     const { status } = await api<{ status: string }>(`/threads/${thread}/runs/${run.run_id}`);
     expect(status).toBe("interrupted");
   });

@@ -174,7 +174,6 @@ describe("stalls: the idle watchdog re-joins a silent connection (fault proxy)",
         wrapper: h.wrapper,
       });
       const recording = recordConnectionStates(result.current.store, result.current.key);
-      const started = Date.now();
       await act(() =>
         result.current.submit(human("/tokens 600"), {
           idleTimeoutMs: 1_000,
@@ -201,8 +200,6 @@ describe("stalls: the idle watchdog re-joins a silent connection (fault proxy)",
             : ["idle", "connecting", "open", "reconnecting 1", "open", "closed"],
         );
       }
-      // The watchdog fired after ~1 s of silence, not after the 30 s default.
-      expect(Date.now() - started).toBeLessThan(10_000);
       const whole = await collect(
         direct.runs.joinStream(threadId, result.current.runId!, {
           lastEventId: "-1",

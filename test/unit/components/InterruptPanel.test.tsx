@@ -347,6 +347,41 @@ describe("useInterruptPanel", () => {
     expect(result.current.sent).toBe(false);
   });
 
+  it("answer state belongs to interrupt ids: a new interrupt starts clean, not 'sent'", async () => {
+    const onResume = vi.fn();
+    const { result, rerender } = renderHook(
+      ({ interrupts }) => useInterruptPanel({ interrupts, onResume }),
+      { initialProps: { interrupts: [pending("first", HITL)] } },
+    );
+    act(() => result.current.setHitlDecision("first", 0, "approve"));
+    await act(() => result.current.submit());
+    expect(result.current.sent).toBe(true);
+
+    // The resumed run cleared it, then paused again at a new interrupt.
+    rerender({ interrupts: [] });
+    expect(result.current.resumed).toBe(true);
+    rerender({ interrupts: [pending("second", HITL)] });
+    expect(result.current.sent).toBe(false);
+    expect(result.current.resumed).toBe(false);
+    expect(result.current.error).toBeNull();
+    act(() => result.current.setHitlDecision("second", 0, "reject"));
+    expect(result.current.canSubmit).toBe(true);
+  });
+
+  it("a later breakpoint is not 'sent' either (it has no id)", async () => {
+    const onContinue = vi.fn();
+    const { result, rerender } = renderHook(
+      ({ breakpoint }) => useInterruptPanel({ breakpoint, onContinue }),
+      { initialProps: { breakpoint: true } },
+    );
+    await act(() => result.current.submit());
+    expect(result.current.sent).toBe(true);
+    rerender({ breakpoint: false });
+    rerender({ breakpoint: true });
+    expect(result.current.sent).toBe(false);
+    expect(result.current.canSubmit).toBe(true);
+  });
+
   it("has nothing pending without interrupts or a breakpoint", () => {
     const { result } = renderHook(() => useInterruptPanel({ interrupts: [] }));
     expect(result.current.pending).toBe(false);

@@ -109,8 +109,8 @@ describe("applyEvents", () => {
     const session = applyEvents(createSession("k"), events, 9, { receivedAt: [5, 6] });
     expect(eventLogSize(session.eventLog)).toBe(2);
     expect(eventLogToArray(session.eventLog)).toEqual([
-      { seq: 0, receivedAt: 5, event: events[0] },
-      { seq: 1, receivedAt: 6, event: events[1] },
+      { seq: 0, receivedAt: 5, event: events[0], bytes: expect.any(Number) },
+      { seq: 1, receivedAt: 6, event: events[1], bytes: expect.any(Number) },
     ]);
   });
 

@@ -275,16 +275,14 @@ describe("messages-tuple chunks", () => {
     expect(after.messages).toBe(before.messages);
   });
 
-  it("folds a long token stream quickly (no per-chunk list scan or copy)", () => {
+  // Its speed is measured in bench/, never asserted here.
+  it("folds a long token stream after a long history into one message", () => {
     const history = Array.from({ length: 2_000 }, (_, i) => ai(`old-${i}`, `message ${i}`));
     let session = fold([event("values", { messages: history })]);
     const events = tokens("run-live", "x".repeat(20_000), 1);
-    const started = performance.now();
     for (let i = 0; i < events.length; i += 50) session = fold(events.slice(i, i + 50), session);
-    const elapsed = performance.now() - started;
     expect(session.messages).toHaveLength(2_001);
     expect((session.messages[2_000]?.content as string).length).toBe(20_000);
-    expect(elapsed).toBeLessThan(2_000);
   });
 });
 
