@@ -113,9 +113,16 @@ export const Ready: Story = {
       "aria-busy",
       "true",
     );
-    await waitFor(() => expect(canvas.getByRole("button", { name: "Cancelled" })).toBeDisabled(), {
-      timeout: 5_000,
-    });
+    await waitFor(
+      () =>
+        expect(canvas.getByRole("button", { name: "Cancelled" })).toHaveAttribute(
+          "aria-disabled",
+          "true",
+        ),
+      {
+        timeout: 5_000,
+      },
+    );
     await expect(requests).toHaveBeenCalledWith(cancelRequest);
     await expect(args.onCancelled).toHaveBeenCalledWith(
       expect.objectContaining({ run_id: "run-1", status: "interrupted" }),
@@ -137,9 +144,16 @@ export const WithConfirm: Story = {
     await userEvent.click(yes);
     const button = canvas.getByRole("button", { name: "Cancelling…" });
     await expect(button).toHaveFocus();
-    await waitFor(() => expect(canvas.getByRole("button", { name: "Cancelled" })).toBeDisabled(), {
-      timeout: 5_000,
-    });
+    await waitFor(
+      () =>
+        expect(canvas.getByRole("button", { name: "Cancelled" })).toHaveAttribute(
+          "aria-disabled",
+          "true",
+        ),
+      {
+        timeout: 5_000,
+      },
+    );
     await expect(requests).toHaveBeenCalledWith(cancelRequest);
     await expect(args.onCancelled).toHaveBeenCalledTimes(1);
   },
@@ -182,7 +196,11 @@ export const Rollback: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Cancel and roll back" }));
     await userEvent.click(canvas.getByRole("button", { name: "Yes, roll back" }));
     await waitFor(
-      () => expect(canvas.getByRole("button", { name: "Rolled back" })).toBeDisabled(),
+      () =>
+        expect(canvas.getByRole("button", { name: "Rolled back" })).toHaveAttribute(
+          "aria-disabled",
+          "true",
+        ),
       {
         timeout: 5_000,
       },
@@ -288,10 +306,13 @@ export const Live: Story = {
     });
     await userEvent.click(canvas.getByRole("button", { name: "Cancel run" }));
     await userEvent.click(canvas.getByRole("button", { name: "Yes, cancel" }));
-    await waitFor(() => expect(canvas.getByText("Interrupted")).toBeInTheDocument(), {
+    await waitFor(() => expect(canvas.getByText("Stopped")).toBeInTheDocument(), {
       timeout: 10_000,
     });
-    await expect(canvas.getByRole("button", { name: "Cancelled" })).toBeDisabled();
+    await expect(canvas.getByRole("button", { name: "Cancelled" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
     await expect(args.onCancelled).toHaveBeenCalledWith(null);
   },
 };

@@ -5,19 +5,21 @@ import {
   RUN_STATUS_BADGE_INFO,
   RunStatusBadge,
   type BadgeStatus,
+  type RunDisplayStatus,
 } from "../src/components/RunStatusBadge";
 import { chatTokens, errorRun } from "../test/fixtures/transcripts";
 import { LiveRun } from "./support/LiveRun";
 import { withRunsProvider } from "./support/withRunsProvider";
 
-const ALL_STATUSES = Object.keys(RUN_STATUS_BADGE_INFO) as BadgeStatus[];
+/** Every status the UI shows (one vocabulary); a raw `interrupted` is shown as `stopped`. */
+const ALL_STATUSES = Object.keys(RUN_STATUS_BADGE_INFO) as RunDisplayStatus[];
 
 const meta = {
   title: "Components/RunStatusBadge",
   component: RunStatusBadge,
   args: { status: "running" },
   argTypes: {
-    status: { control: "select", options: ALL_STATUSES },
+    status: { control: "select", options: [...ALL_STATUSES, "interrupted"] },
   },
 } satisfies Meta<typeof RunStatusBadge>;
 
@@ -65,7 +67,25 @@ export const Running: Story = { args: { status: "running" } };
 export const Success: Story = { args: { status: "success" } };
 export const ErrorStatus: Story = { name: "Error", args: { status: "error" } };
 export const Timeout: Story = { args: { status: "timeout" } };
-export const Interrupted: Story = { args: { status: "interrupted" } };
+/** Paused for an answer (pending interrupts, or the thread's latest run while it is `interrupted`). */
+export const NeedsInput: Story = {
+  args: { status: "needs-input", serverStatus: "success" },
+  play: async ({ canvasElement }) => {
+    const badge = within(canvasElement).getByText("Needs input").closest(".lgr-badge");
+    await expect(badge).toHaveAttribute("data-status", "needs-input");
+    // The JS server reports a paused run as `success`: the raw status stays readable.
+    await expect(badge).toHaveAttribute("data-run-status", "success");
+  },
+};
+/** A server status `interrupted` (cancelled by a user or a multitask strategy) shows "Stopped". */
+export const Stopped: Story = {
+  args: { status: "interrupted" },
+  play: async ({ canvasElement }) => {
+    const badge = within(canvasElement).getByText("Stopped").closest(".lgr-badge");
+    await expect(badge).toHaveAttribute("data-status", "stopped");
+    await expect(badge).toHaveAttribute("data-run-status", "interrupted");
+  },
+};
 export const Starting: Story = { args: { status: "starting" } };
 export const Reconnecting: Story = { args: { status: "reconnecting" } };
 export const Cancelling: Story = { args: { status: "cancelling" } };

@@ -240,6 +240,10 @@ export const RowActions: Story = {
     await userEvent.click(
       within(rowOf(canvasElement, "run-001")!).getByRole("button", { name: "Delete" }),
     );
+    // Destructive: an inline confirm step first ("Keep" has focus), then "Yes, delete".
+    const confirmStep = within(rowOf(canvasElement, "run-001")!);
+    await expect(confirmStep.getByRole("button", { name: "Keep" })).toHaveFocus();
+    await userEvent.click(confirmStep.getByRole("button", { name: "Yes, delete" }));
     await waitFor(() => expect(rowOf(canvasElement, "run-001")).toBeNull());
     await expect(requests).toHaveBeenCalledWith({
       method: "DELETE",
@@ -250,7 +254,7 @@ export const RowActions: Story = {
     await userEvent.click(within(running).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(running).toHaveAttribute("data-status", "cancelling"));
     await waitFor(
-      () => expect(rowOf(canvasElement, "run-004")).toHaveAttribute("data-status", "interrupted"),
+      () => expect(rowOf(canvasElement, "run-004")).toHaveAttribute("data-status", "stopped"),
       {
         timeout: 5_000,
       },
@@ -267,6 +271,9 @@ export const DeleteFails: Story = {
     await waitFor(() => expect(rowOf(canvasElement, "run-001")).not.toBeNull());
     await userEvent.click(
       within(rowOf(canvasElement, "run-001")!).getByRole("button", { name: "Delete" }),
+    );
+    await userEvent.click(
+      within(rowOf(canvasElement, "run-001")!).getByRole("button", { name: "Yes, delete" }),
     );
     const alert = await canvas.findByRole("alert", {}, { timeout: 5_000 });
     await expect(alert).toHaveTextContent("Could not delete run run-001");

@@ -2,7 +2,7 @@ import { backoffDelay, sleep } from "./backoff";
 import { errorFromResponse } from "./errorFromResponse";
 import { redactValue } from "./redactValue";
 import { RunsClientError } from "./RunsClientError";
-import type { ClientOptions, FetchLike, HeadersInput } from "./types";
+import type { FetchLike, HeadersInput, ResolvedClientOptions } from "./types";
 
 export type QueryValue = string | number | boolean | string[] | undefined | null;
 
@@ -31,10 +31,10 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
  */
 export class HttpTransport {
   readonly apiUrl: string;
-  readonly #options: ClientOptions;
+  readonly #options: ResolvedClientOptions;
   readonly #fetchImpl: FetchLike;
 
-  constructor(options: ClientOptions) {
+  constructor(options: ResolvedClientOptions) {
     this.#options = options;
     this.apiUrl = options.apiUrl.replace(/\/+$/, "");
     const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -90,11 +90,29 @@ export class HttpTransport {
     return `${this.apiUrl}${path}${search ? `?${search}` : ""}`;
   }
 
-  /** Removes the API key from any text that could reach a log or the UI. */
+  /**
+   * Removes the API key (as given, trimmed, or JSON-escaped, the forms a runtime's error may
+   * quote it in) and the `user:pass@` of the apiUrl from any text that could reach a log or the UI.
+   */
   readonly redact = (text: string): string => {
-    const key = this.#options.apiKey;
-    return key ? text.split(key).join("[redacted]") : text;
+    let redacted = text;
+    for (const secret of this.#secrets) redacted = redacted.split(secret).join("[redacted]");
+    return redacted;
   };
+
+  /** The secrets `redact` removes, longest first (so a key's trimmed form leaves no tail). */
+  get #secrets(): string[] {
+    const key = this.#options.apiKey;
+    const secrets = new Set<string>();
+    if (key) {
+      for (const form of [key, key.trim(), JSON.stringify(key).slice(1, -1)]) {
+        if (form.length >= 4) secrets.add(form);
+      }
+    }
+    const credentials = urlCredentials(this.apiUrl);
+    if (credentials) secrets.add(credentials);
+    return [...secrets].sort((a, b) => b.length - a.length);
+  }
 
   async #sendOnce<T>(
     request: HttpRequest,
@@ -129,9 +147,11 @@ export class HttpTransport {
       throw new RunsClientError({
         kind: "network",
         message: this.redact(
-          `${request.describe} could not reach ${this.apiUrl}: ${messageOf(cause)}`,
+          `${request.describe} could not reach ${withoutCredentials(this.apiUrl)}: ${messageOf(cause)}`,
         ),
-        cause,
+        // The runtime's error may quote the key (an invalid header value) or the URL with its
+        // password; `console.error` prints causes too.
+        cause: this.#redactCause(cause),
       });
     }
     try {
@@ -158,6 +178,8 @@ export class HttpTransport {
         if (value !== undefined) headers[key] = value;
       }
     }
+    const lastEventId = headers["last-event-id"];
+    if (lastEventId !== undefined) headers["last-event-id"] = toByteString(lastEventId);
     if (this.#options.apiKey) headers["x-api-key"] = this.#options.apiKey;
     if (request.json !== undefined) headers["content-type"] = "application/json";
     if (request.accept) headers["accept"] = request.accept;
@@ -174,7 +196,21 @@ export class HttpTransport {
       message: this.redact(error.message),
       body,
       retryAfterMs: error.retryAfterMs,
+      operation: error.operation,
     });
+  }
+
+  /** `cause` itself when it holds no secret, else a copy with the secrets removed. */
+  #redactCause(cause: unknown): unknown {
+    const text = causeText(cause);
+    if (this.redact(text) === text) return cause;
+    const name = cause instanceof Error ? cause.name : "Error";
+    const copy = new Error(this.redact(cause instanceof Error ? cause.message : String(cause)));
+    copy.name = name;
+    copy.stack = `${name}: ${copy.message}`;
+    const inner = cause instanceof Error ? (cause as { cause?: unknown }).cause : undefined;
+    if (inner !== undefined) (copy as { cause?: unknown }).cause = this.#redactCause(inner);
+    return copy;
   }
 
   #redirectError(response: Response, describe: string): RunsClientError {
@@ -241,6 +277,41 @@ function messageOf(error: unknown): string {
     return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
   }
   return String(error);
+}
+
+/**
+ * A header value any `fetch` accepts: text outside Latin-1 as its UTF-8 bytes, one character per
+ * byte, which is how `EventSource` sends `Last-Event-ID` (a server id like `"ид-1"` would
+ * otherwise make every re-join throw).
+ *
+ * @example toByteString("é") // "é" (Latin-1 stays); toByteString("ид") // "Ð¸Ð´"
+ */
+export function toByteString(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u00ff]*$/.test(value)) return value;
+  return String.fromCharCode(...new TextEncoder().encode(value));
+}
+
+/** The apiUrl without its `user:pass@`, for messages. */
+function withoutCredentials(apiUrl: string): string {
+  const credentials = urlCredentials(apiUrl);
+  return credentials ? apiUrl.replace(`${credentials}@`, "") : apiUrl;
+}
+
+/** The `user:pass` (or `user`) part of a URL, as written, if any. */
+function urlCredentials(apiUrl: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(apiUrl);
+  return match?.[1] || undefined;
+}
+
+/** Everything an error prints: name, message, stack, and its causes'. */
+function causeText(cause: unknown, depth = 0): string {
+  if (depth > 5) return "";
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: unknown }).cause;
+  return `${cause.name}\n${cause.message}\n${cause.stack ?? ""}\n${
+    inner === undefined ? "" : causeText(inner, depth + 1)
+  }`;
 }
 
 /** The caller's signal plus a timeout, as one signal. */

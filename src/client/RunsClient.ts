@@ -1,12 +1,15 @@
-import { readJson, type HttpTransport } from "./HttpTransport";
+import { readJson, type HttpRequest, type HttpTransport, type QueryValue } from "./HttpTransport";
 import { parseRunLocation, runPath, runsPath } from "./paths";
 import { RunsClientError } from "./RunsClientError";
 import { redactValue } from "./redactValue";
 import { serializeRunCreate } from "./serializeRunCreate";
 import { streamWithResume, type StreamConnector, type RunTarget } from "./streamWithResume";
+import type { TypedStreamPart } from "./streamPartTypes";
 import { toStreamEvent } from "./toStreamEvent";
 import type {
   CancelAction,
+  CancelOptions,
+  IdleReconnectMode,
   CancelManyOptions,
   JoinOptions,
   JoinStreamOptions,
@@ -18,10 +21,24 @@ import type {
   RunsCreatePayload,
   RunsStreamPayload,
   RunsWaitPayload,
+  StreamEvent,
   StreamItem,
+  StreamMode,
   StreamPart,
   StreamVersion,
 } from "./types";
+
+/** What `stream`/`joinStream` yield: typed classic parts, or normalized events for `"v2"`. */
+export type RunStreamItem<
+  TVersion extends StreamVersion,
+  TStreamMode extends StreamMode | StreamMode[],
+  TSubgraphs extends boolean,
+  TState,
+  TUpdate,
+  TCustom,
+> = TVersion extends "v2"
+  ? StreamEvent
+  : TypedStreamPart<TStreamMode, TSubgraphs, TState, TUpdate, TCustom>;
 
 /**
  * The Runs API, with the official JS SDK's method names, argument order, camelCase payloads
@@ -33,7 +50,11 @@ import type {
  *   console.log(part.event, part.data);
  * }
  */
-export class RunsClient<TStateType = JsonObject> {
+export class RunsClient<
+  TStateType = JsonObject,
+  TUpdateType = TStateType,
+  TCustomEventType = unknown,
+> {
   readonly #http: HttpTransport;
 
   constructor(http: HttpTransport) {
@@ -46,32 +67,48 @@ export class RunsClient<TStateType = JsonObject> {
    * `streamResumable: true` a dropped, stalled or early-closed connection is re-joined from the
    * last event id, without repeating an event.
    */
-  stream<TVersion extends StreamVersion = "v1">(
+  stream<
+    TStreamMode extends StreamMode | StreamMode[] = StreamMode,
+    TSubgraphs extends boolean = false,
+    TVersion extends StreamVersion = "v1",
+  >(
     threadId: string | null,
     assistantId: string,
-    payload: RunsStreamPayload<TVersion> = {},
-  ): AsyncGenerator<StreamItem<TVersion>, void> {
+    payload: RunsStreamPayload<TVersion, TStreamMode, TSubgraphs> = {},
+  ): AsyncGenerator<
+    RunStreamItem<TVersion, TStreamMode, TSubgraphs, TStateType, TUpdateType, TCustomEventType>,
+    void
+  > {
     const describe = "runs.stream";
-    const connector = this.#connector(describe, (signal) =>
-      this.#http.send({
-        method: "POST",
-        path: `${runsPath(threadId)}/stream`,
-        json: serializeRunCreate(assistantId, payload),
-        signal,
-        timeoutMs: null,
-        accept: "text/event-stream",
-        describe,
-      }),
+    const connector = this.#connector(
+      describe,
+      (signal) =>
+        this.#http.send({
+          method: "POST",
+          path: `${runsPath(threadId)}/stream`,
+          json: serializeRunCreate(assistantId, payload),
+          query: withParams({ namespace: payload.streamNamespaces }, payload),
+          headers: payload.headers,
+          signal,
+          timeoutMs: null,
+          accept: "text/event-stream",
+          describe,
+        }),
+      { headers: payload.headers },
     );
     return streamWithResume(
       connector,
       {
         ...payload,
+        idleTimeoutMs: idleTimeoutOf(payload),
         target: { threadId, runId: undefined },
         resumable: payload.streamResumable === true,
       },
       itemMapper(payload.streamVersion),
-    );
+    ) as AsyncGenerator<
+      RunStreamItem<TVersion, TStreamMode, TSubgraphs, TStateType, TUpdateType, TCustomEventType>,
+      void
+    >;
   }
 
   /** Starts a background run and returns its record. */
@@ -81,10 +118,10 @@ export class RunsClient<TStateType = JsonObject> {
     payload: RunsCreatePayload = {},
   ): Promise<Run> {
     const response = await this.#http.send({
+      ...perCall(payload),
       method: "POST",
       path: runsPath(threadId),
       json: serializeRunCreate(assistantId, payload),
-      signal: payload.signal,
       describe: "runs.create",
     });
     this.#reportRunCreated(response, payload);
@@ -94,10 +131,10 @@ export class RunsClient<TStateType = JsonObject> {
   /** Starts several stateless background runs at once; every item is serialized in full. */
   async createBatch(payloads: RunsBatchItem[], options: RequestOptions = {}): Promise<Run[]> {
     return this.#http.json<Run[]>({
+      ...perCall(options),
       method: "POST",
       path: "/runs/batch",
       json: payloads.map((item) => serializeRunCreate(item.assistantId, item)),
-      signal: options.signal,
       describe: "runs.createBatch",
     });
   }
@@ -112,31 +149,34 @@ export class RunsClient<TStateType = JsonObject> {
     payload: RunsWaitPayload = {},
   ): Promise<TStateType> {
     const response = await this.#http.send({
+      ...perCall(payload),
       method: "POST",
       path: `${runsPath(threadId)}/wait`,
       json: serializeRunCreate(assistantId, payload),
-      signal: payload.signal,
       timeoutMs: null,
       describe: "runs.wait",
     });
     this.#reportRunCreated(response, payload);
     const values = await this.#readJson(response, "runs.wait", payload.signal);
-    if (payload.raiseError !== false) throwIfRunFailed(values, "runs.wait", this.#http.redact);
+    if (payload.raiseError !== false) throwIfRunFailed(values, this.#http.redact);
     return values as TStateType;
   }
 
   /** Lists a thread's runs (server default order; the JS server returns oldest first). */
   async list(threadId: string, options: ListRunsOptions = {}): Promise<Run[]> {
     return this.#http.json<Run[]>({
+      ...perCall(options),
       method: "GET",
       path: runsPath(threadId),
-      query: {
-        limit: options.limit ?? 10,
-        offset: options.offset ?? 0,
-        status: options.status,
-        select: options.select,
-      },
-      signal: options.signal,
+      query: withParams(
+        {
+          limit: options.limit ?? 10,
+          offset: options.offset ?? 0,
+          status: options.status,
+          select: options.select,
+        },
+        options,
+      ),
       idempotent: true,
       describe: "runs.list",
     });
@@ -144,9 +184,9 @@ export class RunsClient<TStateType = JsonObject> {
 
   async get(threadId: string, runId: string, options: RequestOptions = {}): Promise<Run> {
     return this.#http.json<Run>({
+      ...perCall(options),
       method: "GET",
       path: runPath(threadId, runId),
-      signal: options.signal,
       idempotent: true,
       describe: "runs.get",
     });
@@ -161,14 +201,17 @@ export class RunsClient<TStateType = JsonObject> {
     runId: string,
     wait = false,
     action: CancelAction = "interrupt",
-    options: RequestOptions = {},
+    options: CancelOptions = {},
   ): Promise<void> {
     await this.#http.json<unknown>({
+      ...perCall(options),
       method: "POST",
       path: `${runPath(threadId, runId)}/cancel`,
       // The JS server parses `wait` laxly (`wait=0` waits too): send it only when true.
-      query: { wait: wait ? "true" : undefined, action },
-      signal: options.signal,
+      query: withParams(
+        { wait: wait ? "true" : undefined, action, reason: options.reason },
+        options,
+      ),
       timeoutMs: wait ? null : undefined,
       idempotent: true,
       describe: "runs.cancel",
@@ -178,6 +221,7 @@ export class RunsClient<TStateType = JsonObject> {
   /** Cancels several runs (Python server; the JS server has no such route and answers 404). */
   async cancelMany(options: CancelManyOptions): Promise<void> {
     await this.#http.json<unknown>({
+      ...perCall(options),
       method: "POST",
       path: "/runs/cancel",
       json: dropUndefined({
@@ -185,25 +229,28 @@ export class RunsClient<TStateType = JsonObject> {
         run_ids: options.runIds,
         status: options.status,
       }),
-      query: { action: options.action },
-      signal: options.signal,
+      query: withParams({ action: options.action }, options),
       idempotent: true,
       describe: "runs.cancelMany",
     });
   }
 
-  /** Waits for a run to finish and resolves with the thread's final values. */
+  /**
+   * Waits for a run to finish and resolves with the thread's final values. Like the official
+   * client, a failed run resolves with `{ __error__: { error, message } }`; pass
+   * `raiseError: true` to reject with a typed `stream` error instead.
+   */
   async join(threadId: string, runId: string, options: JoinOptions = {}): Promise<TStateType> {
     const values = await this.#http.json<unknown>({
+      ...perCall(options),
       method: "GET",
       path: `${runPath(threadId, runId)}/join`,
-      query: { cancel_on_disconnect: options.cancelOnDisconnect ? "true" : undefined },
-      signal: options.signal,
+      query: withParams({ cancel_on_disconnect: options.cancelOnDisconnect ? "1" : "0" }, options),
       timeoutMs: null,
       idempotent: true,
       describe: "runs.join",
     });
-    throwIfRunFailed(values, "runs.join", this.#http.redact);
+    if (options.raiseError === true) throwIfRunFailed(values, this.#http.redact);
     return values as TStateType;
   }
 
@@ -215,7 +262,10 @@ export class RunsClient<TStateType = JsonObject> {
     threadId: string | null | undefined,
     runId: string,
     options: JoinStreamOptions<TVersion> | AbortSignal = {},
-  ): AsyncGenerator<StreamItem<TVersion>, void> {
+  ): AsyncGenerator<
+    RunStreamItem<TVersion, StreamMode, boolean, TStateType, TUpdateType, TCustomEventType>,
+    void
+  > {
     const opts: JoinStreamOptions<TVersion> = isAbortSignal(options)
       ? { signal: options }
       : options;
@@ -229,16 +279,24 @@ export class RunsClient<TStateType = JsonObject> {
     // A caller that passes a last event id knows the run keeps its log.
     return streamWithResume(
       connector,
-      { ...opts, target, resumable: opts.lastEventId !== undefined },
+      {
+        ...opts,
+        idleTimeoutMs: idleTimeoutOf(opts),
+        target,
+        resumable: opts.lastEventId !== undefined,
+      },
       itemMapper(opts.streamVersion),
-    );
+    ) as AsyncGenerator<
+      RunStreamItem<TVersion, StreamMode, boolean, TStateType, TUpdateType, TCustomEventType>,
+      void
+    >;
   }
 
   async delete(threadId: string, runId: string, options: RequestOptions = {}): Promise<void> {
     await this.#http.json<unknown>({
+      ...perCall(options),
       method: "DELETE",
       path: runPath(threadId, runId),
-      signal: options.signal,
       idempotent: true,
       describe: "runs.delete",
     });
@@ -248,7 +306,7 @@ export class RunsClient<TStateType = JsonObject> {
   #connector(
     describe: string,
     open: StreamConnector["open"],
-    joinOptions: Pick<JoinStreamOptions, "cancelOnDisconnect" | "streamMode"> = {},
+    joinOptions: JoinRequestOptions = {},
   ): StreamConnector {
     return {
       describe,
@@ -258,7 +316,8 @@ export class RunsClient<TStateType = JsonObject> {
       status: async (target, signal) => {
         if (target.threadId === null) return undefined;
         try {
-          return (await this.get(target.threadId, target.runId, { signal })).status;
+          const { headers } = joinOptions;
+          return (await this.get(target.threadId, target.runId, { signal, headers })).status;
         } catch (error) {
           if (error instanceof RunsClientError && error.kind === "not_found") return undefined;
           throw error;
@@ -275,16 +334,24 @@ export class RunsClient<TStateType = JsonObject> {
     target: { threadId: string | null; runId: string },
     lastEventId: string | undefined,
     signal: AbortSignal,
-    options: Pick<JoinStreamOptions, "cancelOnDisconnect" | "streamMode">,
+    options: JoinRequestOptions,
   ): Promise<Response> {
     return this.#http.send({
       method: "GET",
       path: `${runPath(target.threadId, target.runId)}/stream`,
-      query: {
-        cancel_on_disconnect: options.cancelOnDisconnect ? "true" : undefined,
-        stream_mode: options.streamMode,
-      },
-      headers: lastEventId === undefined ? undefined : { "last-event-id": lastEventId },
+      query: withParams(
+        {
+          cancel_on_disconnect: options.cancelOnDisconnect ? "1" : "0",
+          stream_mode: options.streamMode,
+          namespace: options.streamNamespaces,
+          checkpoint_id: options.checkpointId,
+        },
+        options,
+      ),
+      headers:
+        lastEventId === undefined
+          ? options.headers
+          : { ...options.headers, "last-event-id": lastEventId },
       signal,
       timeoutMs: null,
       accept: "text/event-stream",
@@ -311,12 +378,50 @@ function itemMapper<TVersion extends StreamVersion>(
   ) => StreamItem<TVersion>;
 }
 
-/** `wait` and `join` report a failed run in the body: `{ "__error__": { error, message } }`. */
-function throwIfRunFailed(
-  values: unknown,
-  describe: string,
-  redact: (text: string) => string,
-): void {
+/** What a join request keeps from its caller: on the first request and every re-join. */
+type JoinRequestOptions = Pick<
+  JoinStreamOptions,
+  "cancelOnDisconnect" | "streamMode" | "streamNamespaces" | "checkpointId" | "headers" | "params"
+>;
+
+/** The per-call options every request takes: signal, extra headers, extra query params. */
+function perCall(options: RequestOptions): Pick<HttpRequest, "signal" | "headers" | "query"> {
+  return { signal: options.signal, headers: options.headers, query: withParams({}, options) };
+}
+
+/**
+ * The call's query plus the caller's extra `params` (the client's own values win; `undefined`
+ * ones do not hide the caller's).
+ */
+function withParams(
+  query: Record<string, QueryValue>,
+  options: Pick<RequestOptions, "params">,
+): Record<string, QueryValue> {
+  const merged: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(options.params ?? {})) {
+    merged[key] = Array.isArray(value) ? value.map(String) : value;
+  }
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+/** `idleTimeoutMs`, or the official `streamIdleReconnect` mapped onto it (`"auto"`: default). */
+function idleTimeoutOf(options: {
+  idleTimeoutMs?: number;
+  streamIdleReconnect?: IdleReconnectMode;
+}): number | undefined {
+  if (options.idleTimeoutMs !== undefined) return options.idleTimeoutMs;
+  const mode = options.streamIdleReconnect;
+  return typeof mode === "number" && mode >= 0 ? mode : undefined;
+}
+
+/**
+ * `wait` (and `join` with `raiseError`) report a failed run in the body:
+ * `{ "__error__": { error, message } }`. The message is the official client's, `error: message`.
+ */
+function throwIfRunFailed(values: unknown, redact: (text: string) => string): void {
   if (typeof values !== "object" || values === null || !("__error__" in values)) return;
   values = redactValue(values, redact);
   const failure = (values as { __error__: unknown }).__error__;
@@ -326,7 +431,7 @@ function throwIfRunFailed(
   const message = typeof record.message === "string" ? record.message : "the run failed";
   throw new RunsClientError({
     kind: "stream",
-    message: `${describe}: ${error}: ${message}`,
+    message: `${error}: ${message}`,
     body: values,
     serverError: { error, message },
   });

@@ -31,6 +31,8 @@ export interface RunsClientErrorInit {
   /** The `{ error, message }` a run reported in-band. */
   serverError?: { error: string; message: string };
   retryAfterMs?: number;
+  /** The call that failed, e.g. `"runs.get"`. */
+  operation?: string;
   cause?: unknown;
 }
 
@@ -48,6 +50,8 @@ export class RunsClientError extends Error {
   readonly body: unknown;
   readonly serverError: { error: string; message: string } | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The call that failed, e.g. `"runs.get"` (HTTP errors). */
+  readonly operation: string | undefined;
 
   constructor(init: RunsClientErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -57,6 +61,7 @@ export class RunsClientError extends Error {
     this.body = init.body;
     this.serverError = init.serverError;
     this.retryAfterMs = init.retryAfterMs;
+    this.operation = init.operation;
   }
 }
 

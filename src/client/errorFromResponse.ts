@@ -1,14 +1,27 @@
+import { readCappedText } from "./readCappedText";
 import { RunsClientError, type RunsErrorKind } from "./RunsClientError";
 
 /** A busy thread on the JS server comes back as 422 with one of these phrases. */
 const BUSY_TEXT = /already running|busy|inflight|in flight/i;
 
-/** Reads a failed response into a typed error (JS server text bodies and Python JSON alike). */
+/** Longest body text kept in a message (the whole body stays in `error.body`). */
+const MAX_MESSAGE_BODY = 2000;
+
+/**
+ * Reads a failed response into a typed error (JS server text bodies and Python JSON alike). The
+ * message starts like the official client's, `HTTP <status>: <body text>`, so code matching
+ * `"HTTP 409"` keeps working; `kind`, `status` and the parsed `body` say the rest. (The
+ * transport redacts the API key from all of it.)
+ *
+ * @example (await errorFromResponse(new Response("Run not found", { status: 404 }), "runs.get")).message
+ * // "HTTP 404: Run not found"
+ */
 export async function errorFromResponse(
   response: Response,
   describe: string,
 ): Promise<RunsClientError> {
-  const text = await response.text().catch(() => "");
+  // Capped: a huge (or decompressing) error body must not cost more than the cap to read or keep.
+  const text = await readCappedText(response).catch(() => "");
   const body = parseBody(text);
   const detail = detailOf(body, text);
   const kind = kindOf(response.status, detail);
@@ -18,8 +31,19 @@ export async function errorFromResponse(
     status: response.status,
     body,
     retryAfterMs,
-    message: `${describe} failed with ${response.status}${detail ? `: ${detail}` : ""}`,
+    operation: describe,
+    message: `HTTP ${response.status}: ${messageText(text)}`,
   });
+}
+
+/** The body text as the message shows it: an HTML page (a proxy's) is named, not pasted. */
+function messageText(text: string): string {
+  if (isHtml(text)) return "the server answered with an HTML page (see error.body)";
+  return text.length > MAX_MESSAGE_BODY ? `${text.slice(0, MAX_MESSAGE_BODY)}…` : text;
+}
+
+function isHtml(text: string): boolean {
+  return /^\s*<(!doctype|html)/i.test(text);
 }
 
 export function kindOf(status: number, detail: string): RunsErrorKind {
@@ -52,7 +76,7 @@ function detailOf(body: unknown, text: string): string {
     }
     return JSON.stringify(body).slice(0, 300);
   }
-  if (/^\s*<(!doctype|html)/i.test(text)) return "the server answered with an HTML page";
+  if (isHtml(text)) return "the server answered with an HTML page";
   return text.trim().slice(0, 300);
 }
 

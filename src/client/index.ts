@@ -1,5 +1,5 @@
 export { createClient, type LangGraphRunsClient } from "./createClient";
-export { RunsClient } from "./RunsClient";
+export { RunsClient, type RunStreamItem } from "./RunsClient";
 export { ThreadsClient, type CreateThreadOptions } from "./ThreadsClient";
 export { RunsClientError, isRunsClientError, isAbortError } from "./RunsClientError";
 export type { RunsErrorKind, RunsClientErrorInit } from "./RunsClientError";
@@ -8,3 +8,4 @@ export { toStreamEvent } from "./toStreamEvent";
 export { encodeSegment } from "./paths";
 export { FINAL_RUN_STATUSES } from "./types";
 export type * from "./types";
+export type { TypedStreamPart, StreamMessage, MessageTupleMetadata } from "./streamPartTypes";

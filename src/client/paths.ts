@@ -49,13 +49,25 @@ export function parseRunLocation(
     return undefined;
   }
   if (url.origin !== base.origin) return undefined;
-  const match = /\/threads\/([^/]+)\/runs\/([^/]+)\/?$/.exec(url.pathname);
-  if (match) return { thread_id: decodeSegment(match[1]!), run_id: decodeSegment(match[2]!) };
-  const stateless = /\/runs\/([^/]+)\/?$/.exec(url.pathname);
-  if (stateless && stateless[1] !== "stream" && stateless[1] !== "wait") {
-    return { run_id: decodeSegment(stateless[1]!) };
-  }
+  // `…/runs/{r}/stream` is the official reconnect form (`Location`): it names run r too. A run
+  // id never equals a route name, so `…/runs/stream` (the POST's own path) names no run.
+  const path = url.pathname.replace(/\/stream\/?$/, "").replace(/\/$/, "");
+  const match = /\/threads\/([^/]+)\/runs\/([^/]+)$/.exec(path);
+  if (match) return isRunSegment(match[2]!) ? runOf(match[2]!, match[1]) : undefined;
+  const stateless = /\/runs\/([^/]+)$/.exec(path);
+  if (stateless && isRunSegment(stateless[1]!)) return runOf(stateless[1]!);
   return undefined;
+}
+
+function isRunSegment(segment: string): boolean {
+  return !["stream", "wait", "batch", "cancel", "crons", "search"].includes(segment);
+}
+
+function runOf(runSegment: string, threadSegment?: string): { run_id: string; thread_id?: string } {
+  const run_id = decodeSegment(runSegment);
+  return threadSegment === undefined
+    ? { run_id }
+    : { thread_id: decodeSegment(threadSegment), run_id };
 }
 
 /**

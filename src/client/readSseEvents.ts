@@ -66,11 +66,33 @@ export async function* readSseEvents(
     const rest = decoder.decode();
     tail = (tail + rest).slice(-4);
     parser.feed(rest);
+    // After a final CR the parser waits for a possible LF (CRLF); at the end of the body none
+    // comes, so the CR ends its line: with CR-only line endings this dispatches the last event.
+    if (tail.endsWith("\r")) parser.feed("\n");
     if (parsed.length > 0) yield parsed;
-    return !(tail === "" || /(\n\n|\r\r|\r\n\r\n)$/.test(tail));
+    return !endsAtFrameBoundary(tail);
   } finally {
     reader.releaseLock();
   }
+}
+
+/**
+ * Whether text ending in `tail` ends with a blank line (the end of a frame), whatever mix of
+ * CRLF, LF and CR ends its lines. An empty body ends at a boundary too.
+ *
+ * @example endsAtFrameBoundary("x\r\n\r\n") // true; endsAtFrameBoundary("x\r\n") // false
+ */
+export function endsAtFrameBoundary(tail: string): boolean {
+  if (tail === "") return true;
+  // A CRLF stream cut between the CR and LF of its blank line: the frame is whole, but the body
+  // was cut, so it is not taken for the server's end.
+  if (tail.endsWith("\r\n\r")) return false;
+  const withoutLast = tail.endsWith("\r\n")
+    ? tail.slice(0, -2)
+    : /[\r\n]$/.test(tail)
+      ? tail.slice(0, -1)
+      : undefined;
+  return withoutLast !== undefined && /[\r\n]$/.test(withoutLast);
 }
 
 function toPart(message: EventSourceMessage): StreamPart {

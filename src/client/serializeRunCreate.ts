@@ -19,11 +19,18 @@ export function serializeRunCreate(
     const value = options[field];
     if (value !== undefined) body[wireName] = value;
   }
+  const tracer = options._langsmithTracer;
+  if (tracer) {
+    body.langsmith_tracer = { project_name: tracer.projectName, example_id: tracer.exampleId };
+  }
   return body;
 }
 
+/** Fields that are not one-to-one renames (handled above). */
+type SpecialField = "extraFields" | "_langsmithTracer";
+
 /** camelCase payload field → wire name. Typed so a new RunCreateOptions field must be mapped. */
-const FIELD_TO_WIRE: { [K in Exclude<keyof RunCreateOptions, "extraFields">]-?: string } = {
+const FIELD_TO_WIRE: { [K in Exclude<keyof RunCreateOptions, SpecialField>]-?: string } = {
   input: "input",
   command: "command",
   config: "config",
@@ -46,12 +53,16 @@ const FIELD_TO_WIRE: { [K in Exclude<keyof RunCreateOptions, "extraFields">]-?: 
   checkpointDuring: "checkpoint_during",
   feedbackKeys: "feedback_keys",
   strictResume: "strict_resume",
+  webhookMode: "webhook_mode",
 };
 
 const WIRE_NAMES = Object.entries(FIELD_TO_WIRE) as [
-  Exclude<keyof RunCreateOptions, "extraFields">,
+  Exclude<keyof RunCreateOptions, SpecialField>,
   string,
 ][];
 
 /** Wire names of every RunCreate field the serializer knows (used by tests). */
-export const RUN_CREATE_WIRE_FIELDS: readonly string[] = WIRE_NAMES.map(([, wire]) => wire);
+export const RUN_CREATE_WIRE_FIELDS: readonly string[] = [
+  ...WIRE_NAMES.map(([, wire]) => wire),
+  "langsmith_tracer",
+];

@@ -36,7 +36,8 @@ export type StreamMode =
   | "checkpoints"
   | "debug"
   | "custom"
-  | "tools";
+  | "tools"
+  | "lifecycle";
 
 export type MultitaskStrategy = "reject" | "interrupt" | "rollback" | "enqueue";
 export type CancelAction = "interrupt" | "rollback";
@@ -99,6 +100,13 @@ export interface RunCreateOptions {
   checkpointDuring?: boolean;
   feedbackKeys?: string[];
   strictResume?: boolean;
+  /** How the server calls `webhook` (Python client's `webhook_mode`; sent as is). */
+  webhookMode?: string;
+  /**
+   * The official client's internal LangSmith tracer hook, sent as `langsmith_tracer`
+   * (`{ project_name, example_id }`). A `LangChainTracer` instance fits.
+   */
+  _langsmithTracer?: { projectName?: string; exampleId?: string };
   /**
    * Fields this kit does not know yet, sent as they are (snake_case) so that nothing is
    * silently lost on our side.
@@ -106,8 +114,15 @@ export interface RunCreateOptions {
   extraFields?: JsonObject;
 }
 
+/** Query parameter values as the official client sends them (arrays repeat the key). */
+export type QueryParamValue = string | number | boolean | null | undefined | (string | number)[];
+
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Extra headers for this call only (every request it makes, re-joins included). */
+  headers?: HeadersInput;
+  /** Extra query parameters for this call only (the Python client's `params`). */
+  params?: Record<string, QueryParamValue>;
 }
 
 export interface RunsCreatePayload extends RunCreateOptions, RequestOptions {
@@ -126,6 +141,12 @@ export interface ReconnectInfo {
   error?: unknown;
 }
 
+/**
+ * The official client's idle policy: `"auto"` (its default; ours: `idleTimeoutMs`'s default), a
+ * fixed window in ms, or `0` to disable. Mapped onto `idleTimeoutMs`.
+ */
+export type IdleReconnectMode = "auto" | number;
+
 export interface StreamResumeOptions {
   /** Re-join a dropped resumable stream (default true). */
   reconnect?: boolean;
@@ -139,13 +160,43 @@ export interface StreamResumeOptions {
   onReconnect?: (info: ReconnectInfo) => void;
   /** First re-join delay in ms, doubled per failed attempt up to 5 s, with jitter (default 250). */
   reconnectBaseDelayMs?: number;
+  /** The official client's name for the idle policy; `idleTimeoutMs` wins when both are given. */
+  streamIdleReconnect?: IdleReconnectMode;
+  /**
+   * How long to wait for a stream response's head (status and headers), in ms (default 60,000;
+   * 0 disables). On expiry a resumable stream re-joins; otherwise the stream fails with a
+   * `timeout` error. Generous on purpose: a loaded server took 17 s to answer a re-join.
+   */
+  headTimeoutMs?: number;
+  /**
+   * The whole budget of one run-status check (`runs.get`, retries included) made to judge a
+   * clean close, in ms (default 5,000). A check that fails or runs out counts as "cannot tell",
+   * which never turns a stream that got its end into an error.
+   */
+  statusCheckTimeoutMs?: number;
+  /**
+   * Throw a typed `AbortError` (`kind: "aborted"`) when the signal aborts mid-stream. Default
+   * false: like the official client, the `for await` just ends.
+   */
+  raiseAbort?: boolean;
 }
 
-export interface RunsStreamPayload<TVersion extends StreamVersion = "v1">
-  extends RunsCreatePayload, StreamResumeOptions {
+export interface RunsStreamPayload<
+  TVersion extends StreamVersion = "v1",
+  TStreamMode extends StreamMode | StreamMode[] = StreamMode | StreamMode[],
+  TSubgraphs extends boolean = boolean,
+>
+  extends Omit<RunsCreatePayload, "streamMode" | "streamSubgraphs">, StreamResumeOptions {
+  streamMode?: TStreamMode;
+  streamSubgraphs?: TSubgraphs;
+  /** Stream only these namespaces (`""` is the root graph): the `namespace` query. */
+  streamNamespaces?: string[];
   /** `"v2"` yields normalized `{ type, ns, data, interrupts, id, event }` events. */
   streamVersion?: TVersion;
-  /** Throw a `stream` error after yielding an `error` event (default true). */
+  /**
+   * Throw a `stream` error after yielding an in-band `error` event. Default false: like the
+   * official client, the error event is yielded and the iteration ends normally.
+   */
   raiseError?: boolean;
 }
 
@@ -176,6 +227,11 @@ export type RunSelectField =
   | "kwargs"
   | "multitask_strategy";
 
+export interface CancelOptions extends RequestOptions {
+  /** `"taken"`: the run's input was absorbed for steering (sent as the `reason` query). */
+  reason?: "taken";
+}
+
 export interface CancelManyOptions extends RequestOptions {
   threadId?: string;
   runIds?: string[];
@@ -185,6 +241,11 @@ export interface CancelManyOptions extends RequestOptions {
 
 export interface JoinOptions extends RequestOptions {
   cancelOnDisconnect?: boolean;
+  /**
+   * Reject with a typed `stream` error when the run failed. Default false: like the official
+   * client, `join` resolves with the body, `{ __error__: { error, message } }`.
+   */
+  raiseError?: boolean;
 }
 
 export interface JoinStreamOptions<TVersion extends StreamVersion = "v1">
@@ -196,7 +257,19 @@ export interface JoinStreamOptions<TVersion extends StreamVersion = "v1">
    */
   lastEventId?: string;
   streamMode?: StreamMode | StreamMode[];
+  /** Stream only these namespaces (`""` is the root graph): the `namespace` query. */
+  streamNamespaces?: string[];
+  /** The checkpoint the caller already shows: the `checkpoint_id` query (servers that know it). */
+  checkpointId?: string;
   streamVersion?: TVersion;
+  /** Throw a `stream` error after yielding an in-band `error` event (default false). */
+  raiseError?: boolean;
+  /**
+   * With `lastEventId`: when this join's own response ends cleanly, re-join once more from the
+   * last event to prove nothing was cut off (a proxy may close a stream cleanly). Default false:
+   * like the official client, one request, and its clean end is the end.
+   */
+  rejoinOnCleanClose?: boolean;
 }
 
 /** A run record as the server returns it. */
@@ -281,16 +354,54 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export type HeadersInput = Record<string, string | undefined>;
 
+/** Options of the official client's request caller; `fetch` and `maxRetries` are used. */
+export interface CallerOptions {
+  fetch?: FetchLike | typeof fetch;
+  /** How many times an idempotent request is retried. */
+  maxRetries?: number;
+  /** Accepted for compatibility; this client does not queue requests. */
+  maxConcurrency?: number;
+  /** Accepted for compatibility; not called. */
+  onFailedResponseHook?: (response: Response) => unknown;
+}
+
+/** The official client's hook to inspect or replace a request before it is sent. */
+export type RequestHook = (url: URL, init: RequestInit) => RequestInit | Promise<RequestInit>;
+
 export interface ClientOptions {
-  /** Base URL of the Agent Server, for example `http://127.0.0.1:2024`. */
-  apiUrl: string;
-  /** Sent as `x-api-key`; never appears in errors. */
-  apiKey?: string;
-  /** Extra headers, or a function called before every request (fresh auth tokens). */
-  defaultHeaders?: HeadersInput | (() => HeadersInput | Promise<HeadersInput>);
+  /** Base URL of the Agent Server (default `http://localhost:8123`, like the official client). */
+  apiUrl?: string;
+  /**
+   * Sent as `x-api-key`; never appears in errors. Left out, it is read in Node from
+   * `LANGGRAPH_API_KEY`, `LANGSMITH_API_KEY` or `LANGCHAIN_API_KEY` (never in browsers);
+   * `null` turns that look-up off.
+   */
+  apiKey?: string | null;
+  /**
+   * Extra headers, or a function called before every request (fresh auth tokens). A `null`
+   * value leaves the header out, as in the official client.
+   */
+  defaultHeaders?:
+    Record<string, string | undefined | null> | (() => HeadersInput | Promise<HeadersInput>);
   fetch?: FetchLike;
   /** Timeout of non-streaming requests, in ms (default 30,000; `wait` and `join` have none). */
   timeoutMs?: number;
   /** How many times an idempotent request is retried (default 3). */
+  maxRetries?: number;
+  /** The official client's caller options: its `fetch` and `maxRetries` are used. */
+  callerOptions?: CallerOptions;
+  /** Called with every request's URL and init before it is sent; may return a new init. */
+  onRequest?: RequestHook;
+  /** Accepted for compatibility; this client speaks the Runs API's SSE streams (`"legacy"`). */
+  streamProtocol?: "legacy" | "v2" | "v2-websocket";
+}
+
+/** Client options after `createClient` filled in the defaults (what the transport reads). */
+export interface ResolvedClientOptions {
+  apiUrl: string;
+  apiKey?: string;
+  defaultHeaders?: HeadersInput | (() => HeadersInput | Promise<HeadersInput>);
+  fetch?: FetchLike;
+  timeoutMs?: number;
   maxRetries?: number;
 }

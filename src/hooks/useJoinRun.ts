@@ -20,7 +20,11 @@ export function useJoinRun<TValues = Record<string, unknown>>(
     queryFn:
       threadId && runId
         ? async ({ signal }) => {
-            const values = (await client.runs.join(threadId, runId, { signal })) as TValues;
+            const values = (await client.runs.join(threadId, runId, {
+              signal,
+              // The query fails for a failed run (the official default resolves with `__error__`).
+              raiseError: true,
+            })) as TValues;
             invalidateRunQueries(queryClient, threadId, runId);
             return values;
           }

@@ -25,4 +25,6 @@ export const runKeys = {
   details: (threadId: string) => [...runKeys.thread(threadId), "detail"] as const,
   detail: (threadId: string, runId: string) => [...runKeys.details(threadId), runId] as const,
   join: (threadId: string, runId: string) => [...runKeys.thread(threadId), "join", runId] as const,
+  /** The thread's status and the run it is paused after (for "Needs input"). */
+  threadStatus: (threadId: string) => [...runKeys.thread(threadId), "status"] as const,
 };

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import { runKeys, type RunsListFilters } from "./runKeys";
+import { isPlainObject } from "../client/isPlainObject";
 import { isRunActive } from "../client/types";
 
 export interface RunsListQueryOptionsConfig {
@@ -25,6 +26,10 @@ export function runsListQueryOptions(
     queryKey: runKeys.list(threadId, filters),
     queryFn: ({ signal }) => client.runs.list(threadId, { ...filters, signal }),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.some(isRunActive) ? liveIntervalMs : false),
+    // A list entry may not be a run at all (a broken or foreign server): it is never active.
+    refetchInterval: (query) =>
+      query.state.data?.some((run) => isPlainObject(run) && isRunActive(run))
+        ? liveIntervalMs
+        : false,
   });
 }

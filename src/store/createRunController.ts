@@ -25,7 +25,7 @@ import { persistLastEventId } from "./persistLastEventId";
 import { resolveFinalStatus } from "./resolveFinalStatus";
 import type { RunPersistence } from "./RunPersistence";
 import { dropUnsavedMessages } from "./dropUnsavedMessages";
-import type { SessionStatus } from "./RunSession";
+import type { RunSession, SessionStatus } from "./RunSession";
 import { asRunsClientError, toSessionError } from "./toSessionError";
 import { YIELD_AFTER_MS, yieldToEventLoop } from "./yieldToEventLoop";
 import {
@@ -102,6 +102,8 @@ interface ActiveStream {
   optimisticIds?: ReadonlySet<string>;
   /** The session's status before the submit, restored when a refused submit has nothing to follow. */
   previousStatus?: SessionStatus;
+  /** The run streamed root `values`: the saved state, which has every message it kept. */
+  sawValues?: boolean;
 }
 
 interface Submission {
@@ -411,6 +413,7 @@ export class RunController {
           active.reconnecting = false;
           this.#update((s) => setConnection(s, "open"));
         }
+        if (event.type === "values" && event.ns.length === 0) active.sawValues = true;
         store.enqueueEvent(this.key, event);
         if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
           await yieldToEventLoop();
@@ -435,7 +438,9 @@ export class RunController {
       threadId: active.threadId,
       runId: active.runId,
     });
-    this.#update((s) => setConnection(setStatus(s, status, Date.now()), "closed"));
+    this.#update((s) =>
+      setConnection(setStatus(dropUnconfirmed(s, active), status, Date.now()), "closed"),
+    );
     this.#finish(active, status);
     if (this.#active === active) this.#sendWaiting();
   }
@@ -445,9 +450,13 @@ export class RunController {
     const typed = asRunsClientError(error);
     this.#options.store.flush();
     if (typed.kind === "busy" && active.runId === null) return this.#refuse(active, typed);
+    // Refused before it had a run id: the server never took the input, so the user's message
+    // leaves the transcript (the error says why; the app's composer keeps the text).
+    const unsent = active.runId === null ? active.optimisticIds : undefined;
     this.#update((s) => {
       const sessionError = toSessionError(typed);
-      const withError = recordTurnError(setError(s, sessionError), sessionError);
+      const kept = unsent ? removeMessages(s, unsent) : dropUnconfirmed(s, active);
+      const withError = recordTurnError(setError(kept, sessionError), sessionError);
       const connection = typed.kind === "stream" ? "closed" : "failed";
       return setConnection(setStatus(withError, "error", Date.now()), connection);
     });
@@ -647,4 +656,19 @@ async function busyRunOf(
     if (run) return run.run_id;
   }
   return undefined;
+}
+
+/**
+ * Takes back the optimistic input messages that the run's saved state does not have (the graph
+ * removed them), once the run streamed its `values`; without them nothing can be told.
+ */
+function dropUnconfirmed<S extends RunSession<unknown, unknown, unknown>>(
+  session: S,
+  active: ActiveStream,
+): S {
+  const optimistic = active.optimisticIds;
+  if (!active.sawValues || !optimistic || optimistic.size === 0) return session;
+  const saved = savedMessageIds(session.values);
+  const gone = new Set([...optimistic].filter((id) => !saved.has(id)));
+  return removeMessages(session, gone) as S;
 }

@@ -13,11 +13,7 @@ import type { RunSession, SessionStatus } from "./RunSession";
  * The server's raw status stays available beside it (`data-run-status`, `serverStatus`).
  */
 export type RunDisplayStatus =
-  | Exclude<SessionStatus, "interrupted">
-  | "needs-input"
-  | "stopped"
-  | "reconnecting"
-  | "cancelling";
+  Exclude<SessionStatus, "interrupted"> | "needs-input" | "stopped" | "reconnecting" | "cancelling";
 
 /** What is known besides the raw status. */
 export interface DisplayStatusFacts {
@@ -53,7 +49,8 @@ export function runDisplayStatus(
  * @example sessionDisplayStatus(store.getSession(key)) // "needs-input"
  */
 export function sessionDisplayStatus(
-  session: Pick<RunSession, "status" | "cancelling" | "connection" | "interrupts" | "breakpoint">
+  session:
+    | Pick<RunSession, "status" | "cancelling" | "connection" | "interrupts" | "breakpoint">
     | undefined,
 ): RunDisplayStatus {
   if (!session) return "idle";

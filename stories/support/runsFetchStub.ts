@@ -62,6 +62,9 @@ export function createRunsFetchStub(options: RunsFetchStubOptions = {}): RunsFet
     if (isList && delayMs === Infinity) return new Promise<Response>(() => undefined);
     await sleep(delayMs, init.signal ?? undefined);
 
+    // The thread itself (RunsTable reads its status for "Needs input"): idle, never paused.
+    if (method === "GET" && parts[0] === "threads" && parts.length === 2)
+      return Response.json({ thread_id: parts[1], status: "idle", metadata: {} });
     if (parts[0] !== "threads" || parts[2] !== "runs") return notFound(method, url);
     const threadId = parts[1];
     const runId = parts[3];

@@ -62,7 +62,6 @@ afterAll(async () => {
 const chatStatus = () => page.locator('[data-testid="chat-status"] .lgr-badge');
 const messages = () => page.locator('[data-testid="messages"]');
 const aiMessages = () => messages().locator('.lgr-message[data-type="ai"]');
-const progress = () => page.locator('[data-testid="tick-progress"]');
 
 async function newThread(): Promise<string> {
   const before = await threadIdFromHash();
@@ -89,24 +88,6 @@ async function send(text: string) {
 
 async function waitForStatus(status: string, badge: Locator = chatStatus()) {
   await badge.and(page.locator(`[data-status="${status}"]`)).waitFor();
-}
-
-async function tickAttributes() {
-  return progress().evaluate((el) => ({
-    count: Number(el.getAttribute("data-count")),
-    first: Number(el.getAttribute("data-first")),
-    last: Number(el.getAttribute("data-last")),
-    duplicates: Number(el.getAttribute("data-duplicates")),
-  }));
-}
-
-async function waitForTicks(atLeast: number) {
-  await page.waitForFunction(
-    (n) =>
-      Number(document.querySelector('[data-testid="tick-progress"]')?.getAttribute("data-count")) >=
-      n,
-    atLeast,
-  );
 }
 
 async function screenshot(name: string) {

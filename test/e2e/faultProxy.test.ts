@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { agentServerUrl, collect, human, testClient } from "../support/agentServer";
 import { startFaultProxy, type FaultProxy } from "../support/faultProxy";
 
@@ -71,5 +71,42 @@ describe("the fault proxy (test harness) delivers exactly the planned bytes", ()
       headers: { "Last-Event-ID": "-1" },
     });
     expect(await drain(response.body!)).toEqual({ bytes: 4_321, broken: false });
+  });
+});
+
+describe("the fault proxy's frame-boundary closes and answers of its own (test harness)", () => {
+  it("closeAfterFrames delivers exactly N whole frames, then ends the body cleanly", async () => {
+    const run = await finishedRun();
+    proxy = await startFaultProxy(agentServerUrl(), () => ({
+      closeAfterFrames: 7,
+      afterUpstreamEnd: true,
+    }));
+    const response = await fetch(joinUrl(proxy.url, run.threadId, run.runId), {
+      headers: { "Last-Event-ID": "-1" },
+    });
+    const text = await response.text();
+    expect(text.endsWith("\n\n")).toBe(true);
+    expect(text.split("\n\n").filter((frame) => frame !== "")).toHaveLength(7);
+    expect(proxy.faults).toBe(1);
+  });
+
+  it("respond answers without the server; cutBeforeHead breaks the request before any head", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), (_req, index) =>
+      index === 0 ? { respond: { status: 503, body: "overloaded" } } : { cutBeforeHead: true },
+    );
+    const answered = await fetch(`${proxy.url}/ok`);
+    expect(answered.status).toBe(503);
+    expect(await answered.text()).toBe("overloaded");
+    await expect(fetch(`${proxy.url}/ok`)).rejects.toThrow();
+    expect(proxy.faults).toBe(2);
+  });
+
+  it("holdResponse never sends a head: the request is still waiting when the client gives up", async () => {
+    proxy = await startFaultProxy(agentServerUrl(), () => ({ holdResponse: true }));
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.url}/ok`, { signal: controller.signal });
+    await vi.waitFor(() => expect(proxy!.openResponses()).toBe(1));
+    controller.abort();
+    await expect(pending).rejects.toThrow();
   });
 });

@@ -60,8 +60,10 @@ describe("run controller: events still queued when the followed run changes hand
     const refused = controller.submit(human("too soon"), { multitaskStrategy: "reject" });
     await Promise.all([first, refused]);
     await flushUntil(() => session().status === "success");
-    // The refusal stays on show (the message was not sent); the first run is followed to its end.
-    expect(session().error).toMatchObject({ kind: "busy" });
+    // The refusal stays on show (the message was not sent, and it is no error); the first run is
+    // followed to its end.
+    expect(session().refusal).toMatchObject({ kind: "busy" });
+    expect(session().error).toBeNull();
     expect(ticksOf(session())).toEqual(ticks(20));
   });
 

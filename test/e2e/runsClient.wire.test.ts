@@ -8,7 +8,7 @@ import { recordingFetch } from "../support/recordingFetch";
 function everyOption(
   threadId: string | null,
   checkpointId = "1f000000-0000-6000-8000-000000000000",
-): Required<Omit<RunCreateOptions, "extraFields" | "command" | "input">> {
+): Required<Omit<RunCreateOptions, "extraFields" | "command" | "input" | "_langsmithTracer">> {
   return {
     config: { tags: ["wire"], recursion_limit: 42, configurable: { flavour: "test" } },
     context: { user: "ada" },
@@ -30,6 +30,7 @@ function everyOption(
     checkpointDuring: true,
     feedbackKeys: ["score"],
     strictResume: false,
+    webhookMode: "legacy",
   };
 }
 
@@ -53,6 +54,7 @@ const EXPECTED_BODY = {
   checkpoint_during: true,
   feedback_keys: ["score"],
   strict_resume: false,
+  webhook_mode: "legacy",
 };
 
 describe("wire level: recorded requests to the real server", () => {
@@ -81,6 +83,8 @@ describe("wire level: recorded requests to the real server", () => {
         "checkpoint_during",
         "feedback_keys",
         "strict_resume",
+        "webhook_mode",
+        "langsmith_tracer",
       ].sort(),
     );
   });
@@ -193,11 +197,12 @@ describe("wire level: recorded requests to the real server", () => {
     expect(list.url.searchParams.get("status")).toBe("success");
     expect(list.url.searchParams.getAll("select")).toEqual(["run_id", "status"]);
     const join = byPath("/join")[0]!;
-    expect(join.url.searchParams.has("cancel_on_disconnect")).toBe(false);
+    // The official client's form: always sent, as 1 or 0.
+    expect(join.url.searchParams.get("cancel_on_disconnect")).toBe("0");
     const stream = byPath(`/runs/${run.run_id}/stream`)[0]!;
     expect(stream.headers["last-event-id"]).toBe("3");
     expect(stream.url.searchParams.getAll("stream_mode")).toEqual(["values", "messages-tuple"]);
-    expect(stream.url.searchParams.get("cancel_on_disconnect")).toBe("true");
+    expect(stream.url.searchParams.get("cancel_on_disconnect")).toBe("1");
   });
 
   it("cancelMany posts to /runs/cancel (the JS server has no such route: a typed not_found)", async () => {

@@ -10,6 +10,7 @@ import {
 } from "../../src/hooks";
 import type { PersistedRun, RunPersistence } from "../../src/store/RunPersistence";
 import { eventLogToArray, type EventLog } from "../../src/store/EventLog";
+import { newGate } from "../support/gates";
 import { humanInput, lastAiText, renderHookWithRuns, runsHarness } from "../support/renderWithRuns";
 
 function memoryPersistence(): RunPersistence & { saved: Map<string, PersistedRun> } {
@@ -104,11 +105,12 @@ describe("useRunStream: runs, interrupts and stops", () => {
     expect(run.status).toBe("interrupted");
   });
 
-  it("a busy thread with multitask reject is a busy error, and the hook stays usable", async () => {
+  it("a busy thread (multitask reject) refuses the submit without an error: the hook follows the busy run and stays usable", async () => {
     const harness = runsHarness();
     const threadId = (await harness.client.threads.create()).thread_id;
+    const gate = newGate("busy-hook");
     const blocker = await harness.client.runs.create(threadId, "agent", {
-      input: humanInput("/slow 20000"),
+      input: humanInput(gate.command),
     });
     await waitFor(async () =>
       expect((await harness.client.runs.get(threadId, blocker.run_id)).status).toBe("running"),
@@ -118,12 +120,17 @@ describe("useRunStream: runs, interrupts and stops", () => {
       harness,
     );
     await act(() => result.current.submit(humanInput("second"), { multitaskStrategy: "reject" }));
-    expect(result.current.status).toBe("error");
-    expect(result.current.error?.kind).toBe("busy");
-    await harness.client.runs.cancel(threadId, blocker.run_id, true);
+    expect(result.current.refusal).toMatchObject({ kind: "busy" });
+    expect(result.current.error).toBeNull();
+    expect(result.current.messages.some((m) => m.content === "second")).toBe(false);
+    // It follows the run that keeps the thread busy, to its end.
+    await waitFor(() => expect(result.current.runId).toBe(blocker.run_id));
+    await gate.open();
+    await waitFor(() => expect(result.current.status).toBe("success"), { timeout: 20_000 });
+    expect(lastAiText(result.current.messages)).toBe(`Gate ${gate.name} opened.`);
     await act(() => result.current.submit(humanInput("third")));
     expect(result.current.status).toBe("success");
-    expect(result.current.error).toBeNull();
+    expect(result.current.refusal).toBeNull();
     expect(lastAiText(result.current.messages)).toBe("You said: third");
   });
 
@@ -136,16 +143,19 @@ describe("useRunStream: runs, interrupts and stops", () => {
   });
   it("a submit refused as busy goes back to following the run it would have replaced", async () => {
     const { result } = renderHookWithRuns(() => useStreamWithLog({ assistantId: "agent" }));
+    const gate = newGate("displaced");
     act(() => {
-      void result.current.submit(humanInput("/slow 1500"), { streamMode: ["custom", "values"] });
+      void result.current.submit(humanInput(gate.command), { streamMode: ["custom", "values"] });
     });
-    await waitFor(() => expect(result.current.lastCustom).toMatchObject({ i: 2 }));
+    await waitFor(() => expect(result.current.lastCustom).toMatchObject({ type: "gate" }));
     const runId = result.current.runId;
     await act(() => result.current.submit(humanInput("too soon"), { multitaskStrategy: "reject" }));
-    expect(result.current.error?.kind).toBe("busy");
-    await waitFor(() => expect(result.current.status).toBe("success"), { timeout: 10_000 });
+    expect(result.current.refusal?.kind).toBe("busy");
+    expect(result.current.error).toBeNull();
+    await gate.open();
+    await waitFor(() => expect(result.current.status).toBe("success"), { timeout: 20_000 });
     expect(result.current.runId).toBe(runId);
-    expect(lastAiText(result.current.messages)).toBe("slow done");
+    expect(lastAiText(result.current.messages)).toBe(`Gate ${gate.name} opened.`);
     const ids = eventIds(result.current.events);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -175,37 +185,42 @@ describe("useRunStream: connections", () => {
     expect(lastAiText(result.current.messages)).toBe("slow done");
   });
 
-  it("after a simulated reload, reconnectOnMount re-joins from the last event id", async () => {
+  it("after a simulated reload, reconnectOnMount re-joins the run and shows all of it once", async () => {
     const persistence = memoryPersistence();
     const first = runsHarness();
+    const gate = newGate("reload");
     const before = renderHookWithRuns(
       () => useStreamWithLog({ assistantId: "agent", key: "chat", reconnectOnMount: persistence }),
       first,
     );
     act(() => {
-      void before.result.current.submit(humanInput("/slow 2000"), {
-        streamMode: ["custom", "values"],
+      void before.result.current.submit(humanInput(gate.command), {
+        streamMode: ["custom", "values", "messages-tuple"],
       });
     });
-    await waitFor(() => expect(before.result.current.lastCustom).toMatchObject({ i: 4 }));
+    await waitFor(() => expect(before.result.current.lastCustom).toMatchObject({ type: "gate" }));
     await waitFor(() => expect(persistence.saved.get("chat")?.lastEventId).toBeDefined());
     before.unmount();
     const saved = persistence.saved.get("chat")!;
-    expect(Number(saved.lastEventId)).toBeGreaterThan(0);
 
+    // The reloaded page has no memory of the run: it replays it over the thread's saved state.
     const second = runsHarness();
     const after = renderHookWithRuns(
       () => useStreamWithLog({ assistantId: "agent", key: "chat", reconnectOnMount: persistence }),
       second,
     );
-    await waitFor(() => expect(after.result.current.status).toBe("success"), { timeout: 15_000 });
+    await waitFor(() => expect(after.result.current.lastCustom).toMatchObject({ type: "gate" }));
+    await gate.open();
+    await waitFor(() => expect(after.result.current.status).toBe("success"), { timeout: 20_000 });
     expect(after.result.current.runId).toBe(saved.runId);
-    const ids = eventIds(after.result.current.events);
-    // Nothing the first page had already shown is replayed.
-    expect(Math.min(...ids.map(Number))).toBe(Number(saved.lastEventId) + 1);
+    const ids = eventIds(after.result.current.events).map(Number);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(after.result.current.messages.map((m) => m.type)).toEqual(["human", "ai"]);
-    expect(lastAiText(after.result.current.messages)).toBe("slow done");
+    expect(ids).toEqual(ids.map((_, i) => ids[0]! + i));
+    expect(after.result.current.messages.map((m) => m.content)).toEqual([
+      gate.command,
+      `Holding at ${gate.name}.`,
+      `Gate ${gate.name} opened.`,
+    ]);
     expect(persistence.saved.has("chat")).toBe(false);
   });
 

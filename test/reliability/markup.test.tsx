@@ -139,7 +139,7 @@ const CASES: Record<string, (key: Key) => Record<string, unknown>> = {
   RunStatusBadge: (key) => ({
     runKey: key,
     announce: true,
-    labels: { interrupted: XSS, success: XSS, running: XSS, idle: XSS },
+    labels: { "needs-input": XSS, interrupted: XSS, success: XSS, running: XSS, idle: XSS },
   }),
   StatusIcon: () => ({ name: "check", "aria-label": XSS }),
   ConnectionStatus: (key) => ({

@@ -11,6 +11,21 @@ export interface Fault {
   closeAfterBytes?: number;
   /** Hold the upstream response's status and headers back for this long (the run id stays unknown). */
   delayResponseMs?: number;
+  /** Never send a response head; the socket stays open (a server that does not answer). */
+  holdResponse?: boolean;
+  /** Destroy the connection before any response head (a cut before the head). */
+  cutBeforeHead?: boolean;
+  /** Answer here without asking the server (e.g. a 503 to the run-status check). */
+  respond?: { status: number; body?: string; headers?: Record<string, string> };
+  /**
+   * End the response cleanly after this many complete SSE frames: a close exactly at a frame
+   * boundary, which looks like the server's own end.
+   */
+  closeAfterFrames?: number;
+  /** Wait for the whole upstream body (the run has finished) before sending any of it. */
+  afterUpstreamEnd?: boolean;
+  /** Rewrites the upstream response's headers (e.g. drop `content-location`, add `location`). */
+  rewriteHeaders?: (headers: http.IncomingHttpHeaders) => http.IncomingHttpHeaders;
 }
 
 export interface ProxiedRequest {
@@ -70,6 +85,18 @@ export async function startFaultProxy(
     if (fault) record.fault = fault;
     open.add(res);
     res.on("close", () => open.delete(res));
+    if (fault?.holdResponse || fault?.cutBeforeHead || fault?.respond) {
+      record.faulted = true;
+      state.faults += 1;
+      req.resume();
+      if (fault.cutBeforeHead) req.socket.destroy();
+      else if (fault.respond) {
+        res.writeHead(fault.respond.status, fault.respond.headers ?? {});
+        res.end(fault.respond.body ?? "");
+      }
+      // A held response: nothing is sent until the client gives up or the proxy closes.
+      return;
+    }
     const upstream = http.request(
       {
         host: target.hostname,
@@ -90,8 +117,12 @@ export async function startFaultProxy(
       },
     );
     function relay(upstreamRes: http.IncomingMessage): void {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+      const headers = fault?.rewriteHeaders
+        ? fault.rewriteHeaders({ ...upstreamRes.headers })
+        : upstreamRes.headers;
+      res.writeHead(upstreamRes.statusCode ?? 502, headers);
       res.flushHeaders();
+      if (fault?.closeAfterFrames !== undefined) return relayFrames(upstreamRes, fault);
       let sent = 0;
       const limit = fault?.cutAfterBytes ?? fault?.stallAfterBytes ?? fault?.closeAfterBytes;
       upstreamRes.on("data", (chunk: Buffer) => {
@@ -118,6 +149,40 @@ export async function startFaultProxy(
       upstreamRes.on("end", () => {
         if (!res.destroyed) res.end();
       });
+    }
+    /** Sends the first `closeAfterFrames` frames, then ends the response cleanly. */
+    function relayFrames(upstreamRes: http.IncomingMessage, plan: Fault): void {
+      const frames = plan.closeAfterFrames ?? 0;
+      let pending = Buffer.alloc(0);
+      let sentFrames = 0;
+      let done = false;
+      const flush = (final: boolean) => {
+        if (done) return;
+        while (sentFrames < frames) {
+          const end = pending.indexOf("\n\n");
+          if (end < 0) break;
+          res.write(pending.subarray(0, end + 2));
+          pending = pending.subarray(end + 2);
+          sentFrames += 1;
+        }
+        // Closes as soon as the planned frames are out: the server may send nothing more for a
+        // while (a run held at a gate).
+        if (sentFrames === frames) {
+          done = true;
+          state.faults += 1;
+          record.faulted = true;
+          upstreamRes.removeAllListeners("data");
+          upstreamRes.destroy();
+          res.end();
+        } else if (final) {
+          res.end(pending);
+        }
+      };
+      upstreamRes.on("data", (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        if (!plan.afterUpstreamEnd) flush(false);
+      });
+      upstreamRes.on("end", () => flush(true));
     }
     upstream.on("error", () => res.destroy());
     res.on("close", () => upstream.destroy());

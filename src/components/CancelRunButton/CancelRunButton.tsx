@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { StatusIcon } from "../RunStatusBadge/StatusIcon";
 import { useCancelRunButton, type UseCancelRunButtonOptions } from "./useCancelRunButton";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 
 export type CancelRunButtonProps = UseCancelRunButtonOptions & {
   className?: string;
@@ -23,7 +24,15 @@ export type CancelRunButtonProps = UseCancelRunButtonOptions & {
  * <CancelRunButton stream={stream} confirm />
  * <CancelRunButton threadId={threadId} runId={run.run_id} status={run.status} action="rollback" />
  */
-export function CancelRunButton({ className, size = "medium", ...options }: CancelRunButtonProps) {
+export function CancelRunButton(props: CancelRunButtonProps) {
+  return (
+    <ComponentErrorBoundary component="CancelRunButton">
+      <CancelRunButtonContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function CancelRunButtonContent({ className, size = "medium", ...options }: CancelRunButtonProps) {
   const cancel = useCancelRunButton(options as UseCancelRunButtonOptions);
   const promptId = useId();
   const { phase } = cancel;

@@ -22,6 +22,11 @@ export interface CancellableStream {
   cancelling: boolean;
   isRunning: boolean;
   status: SessionStatus;
+  /**
+   * The run the stream follows. A stop belongs to the run it targeted: once the stream follows
+   * another run, the button is ready again and says nothing about the earlier stop.
+   */
+  runId?: string | null;
   /** The stream's error: shown when the server refused the cancel. */
   error?: { message: string } | null;
 }
@@ -115,6 +120,7 @@ export interface CancelRunButtonState {
 }
 
 interface OwnRequest {
+  /** `threadId:runId` (ids mode), or `stream:<runId>` (stream mode, the run followed at the click). */
   target: string;
   /** sent: waiting; answered: `stop()` returned (stream) or the final run is known (ids). */
   state: "sent" | "answered" | "failed";
@@ -128,6 +134,22 @@ interface OwnRequest {
  */
 function endedByCancel(status: SessionStatus, action: CancelAction): boolean {
   return status === "interrupted" || (action === "rollback" && status === "error");
+}
+
+/**
+ * This button's request, if it is about the run shown now. In stream mode the session moves on to
+ * new runs: a new run starting (the session still names the old run id while it starts) or a
+ * different run id ends the old request's say, so neither "Cancelled" nor "did not stop" leaks
+ * into a later run.
+ */
+function ownRequest(
+  request: OwnRequest | null,
+  target: string,
+  stream: CancellableStream | undefined,
+): OwnRequest | null {
+  if (request?.target !== target) return null;
+  if (stream?.status === "starting" && request.state !== "sent") return null;
+  return request;
 }
 
 function defaultLabels(action: CancelAction): CancelRunButtonLabels {
@@ -186,8 +208,8 @@ export function useCancelRunButton(options: UseCancelRunButtonOptions): CancelRu
   const confirmRef = useRef<HTMLButtonElement | null>(null);
   const focusAfter = useRef<"button" | "confirm" | null>(null);
 
-  const target = stream ? "stream" : `${threadId ?? ""}:${runId ?? ""}`;
-  const mine = request?.target === target ? request : null;
+  const target = stream ? `stream:${stream.runId ?? ""}` : `${threadId ?? ""}:${runId ?? ""}`;
+  const mine = ownRequest(request, target, stream);
   const runStatus: SessionStatus | undefined = stream
     ? stream.status
     : (statusProp ?? fetched.data?.status);
@@ -291,9 +313,11 @@ export function useCancelRunButton(options: UseCancelRunButtonOptions): CancelRu
     buttonProps: {
       ref: buttonRef,
       type: "button",
-      // Stays focusable while waiting (aria-disabled), so focus is not lost mid-cancel.
-      disabled: phase === "inactive" || phase === "cancelled",
+      // Waiting and cancelled stay focusable (aria-disabled): the button a keyboard user
+      // pressed keeps focus until the run has ended, instead of dropping it to the page body.
+      disabled: phase === "inactive",
       ...(waiting ? { "aria-disabled": "true" as const, "aria-busy": "true" as const } : {}),
+      ...(phase === "cancelled" ? { "aria-disabled": "true" as const } : {}),
       "data-state": phase,
       onClick: onRequest,
     },

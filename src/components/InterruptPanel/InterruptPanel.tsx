@@ -1,5 +1,5 @@
 "use client";
-import { useId, type ElementType, type FormEvent, type ReactNode } from "react";
+import { useId, type ElementType, type FormEvent, type ReactNode, type RefObject } from "react";
 import { isPlainObject } from "../../client/isPlainObject";
 import { issueFor, type AnswerIssue } from "./AnswerResult";
 import type { AnswerMode } from "./buildValueAnswer";
@@ -11,6 +11,8 @@ import {
   type InterruptPanelState,
   type UseInterruptPanelOptions,
 } from "./useInterruptPanel";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { stringifyForDisplay } from "../displayJson/stringifyForDisplay";
 
 export interface InterruptPanelProps extends UseInterruptPanelOptions {
   className?: string;
@@ -44,7 +46,15 @@ const INBOX_CHOICES: Record<InboxResponseType, { label: string; icon: string }> 
  * <InterruptPanel stream={stream} />
  * // or: <InterruptPanel interrupts={interrupts} onResume={(value) => stream.resume(value)} />
  */
-export function InterruptPanel({
+export function InterruptPanel(props: InterruptPanelProps) {
+  return (
+    <ComponentErrorBoundary component="InterruptPanel">
+      <InterruptPanelContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function InterruptPanelContent({
   className,
   headingLevel = 3,
   emptyText,
@@ -61,6 +71,28 @@ export function InterruptPanel({
       : panel.sent
         ? "sent"
         : "idle";
+
+  if (!panel.pending && panel.resumed) {
+    // The answer went through and nothing waits any more: a short note that keeps focus.
+    return (
+      <div
+        className={["lgr-resume-note", className].filter(Boolean).join(" ")}
+        data-state={panel.error ? "error" : "sent"}
+        {...(panel.focusTargetProps as { ref: RefObject<HTMLDivElement | null>; tabIndex: -1 })}
+      >
+        {panel.error ? (
+          <p className="lgr-resume__error" role="alert">
+            <span aria-hidden="true">✕ </span>
+            Could not resume: {panel.error}
+          </p>
+        ) : (
+          <p className="lgr-resume__status" role="status">
+            ✓ Answer sent.
+          </p>
+        )}
+      </div>
+    );
+  }
 
   if (!panel.pending) {
     return emptyText === undefined || emptyText === null ? null : (
@@ -86,7 +118,7 @@ export function InterruptPanel({
       onSubmit={onSubmit}
       noValidate
     >
-      <Heading className="lgr-interrupts__title" id={titleId}>
+      <Heading className="lgr-interrupts__title" id={titleId} {...panel.focusTargetProps}>
         <span className="lgr-interrupts__icon" aria-hidden="true">
           {panel.breakpoint ? <PauseIcon /> : "?"}
         </span>{" "}
@@ -212,7 +244,7 @@ function HitlForm({ item, panel }: { item: Extract<"hitl">; panel: InterruptPane
               <p className="lgr-interrupt__description">{action.description}</p>
             )}
             {decision !== "edit" && (
-              <pre className="lgr-interrupt__json">{JSON.stringify(action.args, null, 2)}</pre>
+              <pre className="lgr-interrupt__json">{stringifyForDisplay(action.args, 2)}</pre>
             )}
             <ChoiceGroup
               legend={`Decision for ${action.name}`}
@@ -258,7 +290,7 @@ function InboxForm({ item, panel }: { item: Extract<"inbox">; panel: InterruptPa
         Action: <code>{request.action}</code>
       </p>
       {draft.choice !== "edit" && (
-        <pre className="lgr-interrupt__json">{JSON.stringify(request.args, null, 2)}</pre>
+        <pre className="lgr-interrupt__json">{stringifyForDisplay(request.args, 2)}</pre>
       )}
       {request.allowed.length === 0 ? (
         <p className="lgr-interrupt__note">This interrupt allows no answer.</p>
@@ -304,7 +336,7 @@ function ValueForm({ item, panel }: { item: Extract<"value">; panel: InterruptPa
     <div className="lgr-answer">
       {question !== undefined && <p className="lgr-interrupt__question">{question}</p>}
       {showValueJson(value) && (
-        <pre className="lgr-interrupt__json">{JSON.stringify(value, null, 2) ?? String(value)}</pre>
+        <pre className="lgr-interrupt__json">{stringifyForDisplay(value, 2)}</pre>
       )}
       <ChoiceGroup<AnswerMode>
         legend="Answer as"

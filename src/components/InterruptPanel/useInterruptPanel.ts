@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { PendingInterrupt } from "../../store/interrupts/PendingInterrupt";
 import { useLatestRef } from "../../hooks/useLatestRef";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
@@ -97,8 +97,18 @@ export interface InterruptPanelState {
   submitting: boolean;
   /** The last submit failed with this message. */
   error: string | null;
-  /** The last submit went through (until the answers change). */
+  /** The answer to these interrupts went through (until the answers change). */
   sent: boolean;
+  /**
+   * Nothing is pending any more since this panel's answer: show "Answer sent." in a focusable
+   * note (`noteRef`) instead of the form, so focus has somewhere to stay after Resume.
+   */
+  resumed: boolean;
+  /**
+   * Spread on the note shown while `resumed`, and on the form's heading: after Resume, focus
+   * moves to whichever is shown when it would otherwise fall to the page body.
+   */
+  focusTargetProps: { ref: RefObject<HTMLElement | null>; tabIndex: -1 };
   /** "Continue", "Resume", or "Resume with N answers". */
   submitLabel: string;
   /** Sends every answer together (nothing happens while `canSubmit` is false). */
@@ -114,6 +124,19 @@ export interface InterruptPanelState {
 }
 
 type Draft = HitlActionDraft[] | InboxDraft | ValueDraft;
+
+/**
+ * This panel's last answer, for the interrupts it answered (`key`: their ids, or `breakpoint`).
+ * `released` once nothing was pending any more: from then on it is only the "Answer sent." note,
+ * never the state of a later form, even one with the same key (a later breakpoint).
+ */
+interface Answer {
+  key: string;
+  attempt: number;
+  state: "sending" | "sent" | "failed";
+  error: string | null;
+  released: boolean;
+}
 const NO_INTERRUPTS: readonly PendingInterrupt[] = [];
 
 /**
@@ -145,15 +168,18 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
     interrupts.length === 0 &&
     (options.breakpoint ?? stream?.breakpoint ?? sessionBreakpoint ?? false);
 
-  const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const inFlight = useRef(false);
+  // A Map, not an object: interrupt ids are wire data (`constructor`, `__proto__`, …).
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const attempts = useRef(0);
+  const inFlight = useRef<string | null>(null);
+  const focusRef = useRef<HTMLElement | null>(null);
 
   const items = useMemo(
     () =>
-      interrupts.map((interrupt, position) => toItem(interrupt, position, drafts[interrupt.id])),
+      interrupts.map((interrupt, position) =>
+        toItem(interrupt, position, drafts.get(interrupt.id)),
+      ),
     [interrupts, drafts],
   );
 
@@ -163,33 +189,63 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
     ? buildResumeValue(items.map((item) => ({ id: item.id, value: item.answer.value })))
     : undefined;
   const pending = items.length > 0 || breakpoint;
+  const key = breakpoint ? "breakpoint" : interrupts.map((interrupt) => interrupt.id).join(" ");
+  // Nothing pending after an answer: the answer is done with (adjusting state during render).
+  if (!pending && answer !== null && !answer.released) setAnswer({ ...answer, released: true });
+  // Answer state belongs to the interrupts it answered: a new interrupt starts clean.
+  // A failed answer stays with its interrupts when they come back.
+  const current =
+    answer !== null && answer.key === key && (!answer.released || answer.state === "failed")
+      ? answer
+      : null;
+  const resumed = !pending && answer !== null;
+  const shown = resumed ? answer : current;
+  const submitting = current?.state === "sending";
+  const error = shown?.state === "failed" ? shown.error : null;
+  const sent = current?.state === "sent";
+
   const handler = breakpoint ? continueHandler(options) : (onResume ?? stream?.resume);
   const canSubmit = pending && complete && !submitting && handler !== undefined;
 
-  const latest = useLatestRef({ canSubmit, resumeValue, handler });
+  const latest = useLatestRef({ canSubmit, resumeValue, handler, key });
 
   const submit = useCallback(async () => {
-    const { canSubmit: ready, resumeValue: value, handler: send } = latest.current;
-    if (!ready || send === undefined || inFlight.current) return;
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    setSent(false);
+    const { canSubmit: ready, resumeValue: value, handler: send, key: answered } = latest.current;
+    if (!ready || send === undefined || inFlight.current === answered) return;
+    inFlight.current = answered;
+    attempts.current += 1;
+    const attempt = attempts.current;
+    setAnswer({ key: answered, attempt, state: "sending", error: null, released: false });
+    const settle = (state: Answer["state"], message: string | null) =>
+      setAnswer((now) =>
+        now?.attempt === attempt ? { ...now, state, error: message, released: now.released } : now,
+      );
     try {
       await send(value);
-      setSent(true);
+      settle("sent", null);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      settle("failed", caught instanceof Error ? caught.message : String(caught));
     } finally {
-      inFlight.current = false;
-      setSubmitting(false);
+      if (inFlight.current === answered) inFlight.current = null;
     }
   }, [latest]);
 
+  // After Resume the form goes away (or a new interrupt replaces it): focus would fall to the
+  // page body, so it moves to what is shown now: the "Answer sent." note or the new heading.
+  const answeredOnce = answer !== null;
+  useEffect(() => {
+    if (!answeredOnce) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) focusRef.current?.focus();
+  }, [answeredOnce, pending, key]);
+
   const update = useCallback(
     <D extends Draft>(id: string, initial: () => D, change: (draft: D) => D) => {
-      setSent(false);
-      setDrafts((current) => ({ ...current, [id]: change((current[id] as D) ?? initial()) }));
+      // Editing an answer starts it over ("Answer sent." / the error were about the last one).
+      setAnswer((now) => (now !== null && now.state !== "sending" && !now.released ? null : now));
+      setDrafts((current) =>
+        new Map(current).set(id, change((current.get(id) as D | undefined) ?? initial())),
+      );
     },
     [],
   );
@@ -239,6 +295,8 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
     submitting,
     error,
     sent,
+    resumed,
+    focusTargetProps: { ref: focusRef, tabIndex: -1 },
     submitLabel:
       items.length === 0
         ? "Continue"

@@ -1,6 +1,7 @@
 "use client";
 import { StatusIcon } from "./StatusIcon";
 import { useRunStatusBadge, type UseRunStatusBadgeOptions } from "./useRunStatusBadge";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 
 export interface RunStatusBadgeProps extends UseRunStatusBadgeOptions {
   className?: string;
@@ -18,7 +19,15 @@ export interface RunStatusBadgeProps extends UseRunStatusBadgeOptions {
  * <RunStatusBadge status="running" />
  * <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />
  */
-export function RunStatusBadge({ className, srPrefix, ...options }: RunStatusBadgeProps) {
+export function RunStatusBadge(props: RunStatusBadgeProps) {
+  return (
+    <ComponentErrorBoundary component="RunStatusBadge">
+      <RunStatusBadgeContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function RunStatusBadgeContent({ className, srPrefix, ...options }: RunStatusBadgeProps) {
   const badge = useRunStatusBadge(options);
   return (
     <span className={className ? `lgr-badge ${className}` : "lgr-badge"} {...badge.rootProps}>

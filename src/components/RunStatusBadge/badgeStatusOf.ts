@@ -1,14 +1,12 @@
 import type { AnyRunSession } from "../../store/createStreamStore";
-import type { BadgeStatus } from "./runStatusBadgeInfo";
+import { sessionDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
 
 /**
- * The status a session shows: `cancelling` and `reconnecting` layered over the run's status.
+ * The status a session shows: `cancelling` and `reconnecting` over "needs input" (pending
+ * interrupts or a breakpoint) over the run's status, with `interrupted` shown as "stopped".
  *
- * @example badgeStatusOf(store.getSession(key)) // "reconnecting"
+ * @example badgeStatusOf(store.getSession(key)) // "needs-input"
  */
-export function badgeStatusOf(session: AnyRunSession | undefined): BadgeStatus {
-  if (!session) return "idle";
-  if (session.cancelling) return "cancelling";
-  if (session.connection.state === "reconnecting") return "reconnecting";
-  return session.status;
+export function badgeStatusOf(session: AnyRunSession | undefined): RunDisplayStatus {
+  return sessionDisplayStatus(session);
 }

@@ -11,5 +11,6 @@ export {
   type BadgeStatusInfo,
   type StatusTone,
 } from "./runStatusBadgeInfo";
+export type { RunDisplayStatus } from "../../store/runDisplayStatus";
 export { StatusIcon, type StatusIconName, type StatusIconProps } from "./StatusIcon";
 export { badgeStatusOf } from "./badgeStatusOf";

@@ -1,32 +1,48 @@
 "use client";
+import type { RunDisplayStatus } from "../../store/runDisplayStatus";
+import type { SessionStatus } from "../../store/RunSession";
 import { badgeStatusOf } from "./badgeStatusOf";
-import { RUN_STATUS_BADGE_INFO, type BadgeStatus, type StatusTone } from "./runStatusBadgeInfo";
+import {
+  RUN_STATUS_BADGE_INFO,
+  toDisplayStatus,
+  type BadgeStatus,
+  type StatusTone,
+} from "./runStatusBadgeInfo";
 import type { StatusIconName } from "./StatusIcon";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 
 export interface UseRunStatusBadgeOptions {
-  /** The status to show. Wins over `runKey`. */
+  /**
+   * The status to show: a display status (`needs-input`, `stopped`, …) or a raw server status
+   * (`interrupted` shows "Stopped"). Wins over `runKey`.
+   */
   status?: BadgeStatus;
+  /** The server's raw status, for `data-run-status` when `status` is a display status. */
+  serverStatus?: SessionStatus;
   /**
    * A stream-buffer session key (`useRunStream().key`): the badge follows that run, showing
    * `cancelling` while a cancel is pending and `reconnecting` while the stream re-joins.
    */
   runKey?: string | null;
-  /** Replace some labels, e.g. `{ success: "Done" }`. */
+  /** Replace some labels, e.g. `{ success: "Done", "needs-input": "Waiting for you" }`. */
   labels?: Partial<Record<BadgeStatus, string>>;
   /** Make the badge a polite live region, so status changes are announced. */
   announce?: boolean;
 }
 
 export interface RunStatusBadgeState {
-  status: BadgeStatus;
+  /** The display status (one vocabulary: `needs-input`, `stopped`, …). */
+  status: RunDisplayStatus;
+  /** The raw session/server status behind it, when known (`interrupted`, `success`, …). */
+  serverStatus: SessionStatus | undefined;
   label: string;
   icon: StatusIconName;
   tone: StatusTone;
   active: boolean;
   /** Spread on the root element: state attributes and, with `announce`, the live region. */
   rootProps: {
-    "data-status": BadgeStatus;
+    "data-status": RunDisplayStatus;
+    "data-run-status"?: SessionStatus;
     "data-tone": StatusTone;
     "data-active": "true" | "false";
     role?: "status";
@@ -45,24 +61,47 @@ export interface RunStatusBadgeState {
  */
 export function useRunStatusBadge({
   status,
+  serverStatus,
   runKey,
   labels,
   announce = false,
 }: UseRunStatusBadgeOptions = {}): RunStatusBadgeState {
-  const fromSession = useOptionalRunSession(status === undefined ? runKey : null, badgeStatusOf);
-  const shown = status ?? fromSession;
+  const sessionKey = status === undefined ? runKey : null;
+  const fromSession = useOptionalRunSession(sessionKey, badgeStatusOf);
+  const sessionStatus = useOptionalRunSession(sessionKey, (session) => session?.status);
+  const given = status ?? fromSession;
+  const shown = toDisplayStatus(given);
+  const raw = serverStatus ?? (status === undefined ? sessionStatus : rawOf(status));
   const info = RUN_STATUS_BADGE_INFO[shown] ?? RUN_STATUS_BADGE_INFO.idle;
   return {
     status: shown,
-    label: labels?.[shown] ?? info.label,
+    serverStatus: raw,
+    label: labels?.[shown] ?? labels?.[given] ?? info.label,
     icon: info.icon,
     tone: info.tone,
     active: info.active,
     rootProps: {
       "data-status": shown,
+      ...(raw === undefined ? {} : { "data-run-status": raw }),
       "data-tone": info.tone,
       "data-active": info.active ? "true" : "false",
       ...(announce ? { role: "status", "aria-live": "polite", "aria-atomic": "true" } : {}),
     },
   };
+}
+
+const RAW_STATUSES: ReadonlySet<string> = new Set<SessionStatus>([
+  "idle",
+  "starting",
+  "pending",
+  "running",
+  "success",
+  "error",
+  "timeout",
+  "interrupted",
+]);
+
+/** The raw status a `status` prop names, if it is one (a display-only status is not). */
+function rawOf(status: BadgeStatus): SessionStatus | undefined {
+  return RAW_STATUSES.has(status) ? (status as SessionStatus) : undefined;
 }

@@ -2,6 +2,7 @@
 import type { Run } from "../../client/types";
 import { RunsTableView, type RunsTableViewProps } from "./RunsTableView";
 import { useRunsTable, type UseRunsTableOptions } from "./useRunsTable";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 
 export interface RunsTableProps
   extends
@@ -15,7 +16,7 @@ export interface RunsTableProps
 
 /**
  * A thread's runs, live: status badges that follow the runs (refreshed every second while one is
- * active), created times, durations ("running for …" while active), a status filter, pagination
+ * active; the run the thread is paused after shows "Needs input", a cancelled one "Stopped"), created times, durations ("running for …" while active), a status filter, pagination
  * and row actions (cancel, delete, open the event log). Needs a `RunsProvider`.
  *
  * Paging is client-side by default, because the JS Agent Server applies `offset` wrongly; pass
@@ -24,7 +25,15 @@ export interface RunsTableProps
  * @example
  * <RunsTable threadId={threadId} pageSize={20} onOpenRun={(runId) => setOpenRun(runId)} />
  */
-export function RunsTable({
+export function RunsTable(props: RunsTableProps) {
+  return (
+    <ComponentErrorBoundary component="RunsTable">
+      <RunsTableContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function RunsTableContent({
   onOpenRun,
   actions,
   caption,
@@ -58,6 +67,7 @@ export function RunsTable({
       cancellingIds={table.cancellingIds}
       deletingIds={table.deletingIds}
       actionError={table.actionError}
+      displayStatusOf={table.displayStatusOf}
       caption={caption}
       formatTime={formatTime}
       className={className}

@@ -1,13 +1,16 @@
 "use client";
-import { useId } from "react";
-import type { Run, RunStatus } from "../../client/types";
+import { useId, useRef, type RefObject } from "react";
+import type { Run } from "../../client/types";
 import { isRunActive } from "../../client/types";
+import { runDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
 import { RunStatusBadge } from "../RunStatusBadge/RunStatusBadge";
 import { StatusIcon } from "../RunStatusBadge/StatusIcon";
 import { runDuration } from "./runDuration";
 import { shortRunId } from "./shortRunId";
+import { useConfirmStep } from "./useConfirmStep";
 import { useNow } from "./useNow";
 import type { RunActionError, RunsStatusFilter } from "./useRunsTable";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 
 const STATUS_OPTIONS: { value: RunsStatusFilter; label: string }[] = [
   { value: "all", label: "All statuses" },
@@ -16,7 +19,7 @@ const STATUS_OPTIONS: { value: RunsStatusFilter; label: string }[] = [
   { value: "success", label: "Success" },
   { value: "error", label: "Error" },
   { value: "timeout", label: "Timed out" },
-  { value: "interrupted", label: "Interrupted" },
+  { value: "interrupted", label: "Stopped" },
 ];
 
 const SKELETON_ROWS = 3;
@@ -47,7 +50,10 @@ export interface RunsTableViewProps {
   error?: Error | null;
   /** Shows a Retry button with the error. */
   onRetry?: () => void;
-  /** Row actions: each shows when its callback is given. Cancel on active runs, delete on finished ones. */
+  /**
+   * Row actions: each shows when its callback is given. Cancel on active runs, delete on finished
+   * ones (after an inline confirm step; focus moves to the table's caption once the row is gone).
+   */
   onCancelRun?: (run: Run) => void;
   onDeleteRun?: (run: Run) => void;
   /** "Open event log" on every row. */
@@ -56,6 +62,11 @@ export interface RunsTableViewProps {
   deletingIds?: ReadonlySet<string>;
   /** A failed row action, shown as an alert. */
   actionError?: RunActionError | null;
+  /**
+   * The status each row shows (default: the server's, `interrupted` as "Stopped"). `RunsTable`
+   * passes one that knows the thread, so the run the thread is paused after shows "Needs input".
+   */
+  displayStatusOf?: (run: Run) => RunDisplayStatus;
   /** The table's caption (default "Runs"). */
   caption?: string;
   /** Formats created times (default: the locale's medium date and time). */
@@ -66,6 +77,7 @@ export interface RunsTableViewProps {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+const serverDisplayStatus = (run: Run) => runDisplayStatus(run.status);
 const defaultFormatTime = (date: Date) =>
   date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -78,7 +90,15 @@ const defaultFormatTime = (date: Date) =>
  * @example
  * <RunsTableView runs={runs} onOpenRun={(id) => setOpen(id)} />
  */
-export function RunsTableView({
+export function RunsTableView(props: RunsTableViewProps) {
+  return (
+    <ComponentErrorBoundary component="RunsTableView">
+      <RunsTableViewContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function RunsTableViewContent({
   runs,
   total,
   page = 0,
@@ -101,12 +121,14 @@ export function RunsTableView({
   cancellingIds = NO_IDS,
   deletingIds = NO_IDS,
   actionError = null,
+  displayStatusOf = serverDisplayStatus,
   caption = "Runs",
   formatTime = defaultFormatTime,
   now: fixedNow,
   className,
 }: RunsTableViewProps) {
   const id = useId();
+  const captionRef = useRef<HTMLTableCaptionElement | null>(null);
   const anyActive = runs.some(isRunActive);
   const tickingNow = useNow(anyActive && fixedNow === undefined);
   const now = fixedNow ?? tickingNow;
@@ -181,7 +203,10 @@ export function RunsTableView({
 
       <div className="lgr-runs__scroll">
         <table className="lgr-runs-table" aria-busy={loading ? "true" : undefined}>
-          <caption id={`${id}-caption`}>{caption}</caption>
+          {/* Focusable from code only: where focus goes when a deleted row leaves. */}
+          <caption id={`${id}-caption`} ref={captionRef} tabIndex={-1}>
+            {caption}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Run</th>
@@ -219,6 +244,7 @@ export function RunsTableView({
                   <RunRow
                     key={run.run_id}
                     run={run}
+                    status={cancellingIds.has(run.run_id) ? "cancelling" : displayStatusOf(run)}
                     now={now}
                     formatTime={formatTime}
                     cancelling={cancellingIds.has(run.run_id)}
@@ -227,6 +253,7 @@ export function RunsTableView({
                     onCancelRun={onCancelRun}
                     onDeleteRun={onDeleteRun}
                     onOpenRun={onOpenRun}
+                    focusAfterDelete={captionRef}
                   />
                 ))
               : null}
@@ -240,8 +267,7 @@ export function RunsTableView({
             type="button"
             className="lgr-button"
             data-size="small"
-            disabled={!hasPrevious || loading}
-            onClick={() => onPageChange(page - 1)}
+            {...pagerButtonProps(!hasPrevious || loading, () => onPageChange(page - 1))}
           >
             <span aria-hidden="true">‹</span> Previous
           </button>
@@ -253,8 +279,7 @@ export function RunsTableView({
             type="button"
             className="lgr-button"
             data-size="small"
-            disabled={!hasNext || loading}
-            onClick={() => onPageChange(page + 1)}
+            {...pagerButtonProps(!hasNext || loading, () => onPageChange(page + 1))}
           >
             Next <span aria-hidden="true">›</span>
           </button>
@@ -280,11 +305,25 @@ export function RunsTableView({
   );
 }
 
+/**
+ * A pager button that cannot act stays focusable (`aria-disabled`, clicks ignored): reaching the
+ * last page with "Next" must not drop keyboard focus to the page body.
+ */
+function pagerButtonProps(unavailable: boolean, go: () => void) {
+  return unavailable
+    ? { "aria-disabled": "true" as const, onClick: undefined }
+    : { "aria-disabled": undefined, onClick: go };
+}
+
 interface RunRowProps extends Pick<
   RunsTableViewProps,
   "onCancelRun" | "onDeleteRun" | "onOpenRun"
 > {
   run: Run;
+  /** What the row shows (display vocabulary); the raw status goes to `data-run-status`. */
+  status: RunDisplayStatus;
+  /** Where focus goes once a confirmed delete removed the row. */
+  focusAfterDelete: RefObject<HTMLElement | null>;
   now: number;
   formatTime: (date: Date) => string;
   cancelling: boolean;
@@ -294,6 +333,8 @@ interface RunRowProps extends Pick<
 
 function RunRow({
   run,
+  status,
+  focusAfterDelete,
   now,
   formatTime,
   cancelling,
@@ -306,16 +347,21 @@ function RunRow({
   const duration = runDuration(run, now);
   const created = new Date(run.created_at);
   const shown = shortRunId(run.run_id);
-  const status: RunStatus | "cancelling" = cancelling ? "cancelling" : run.status;
+  // The row leaves at once (optimistic delete): focus goes to the table instead of the body.
+  const deleteStep = useConfirmStep(() => {
+    onDeleteRun?.(run);
+    focusAfterDelete.current?.focus();
+  });
+  const promptId = useId();
   return (
-    <tr data-run-id={run.run_id} data-status={status}>
+    <tr data-run-id={run.run_id} data-status={status} data-run-status={run.status}>
       <th scope="row">
         <code className="lgr-runs-table__id" title={run.run_id}>
           {shown}
         </code>
       </th>
       <td>
-        <RunStatusBadge status={status} />
+        <RunStatusBadge status={status} serverStatus={run.status} />
       </td>
       <td>
         <time dateTime={run.created_at}>
@@ -332,7 +378,8 @@ function RunRow({
             role="group"
             aria-label={`Actions for run ${shown}`}
           >
-            {onOpenRun ? (
+            {/* While a delete is being confirmed the step has the cell to itself (narrow screens). */}
+            {onOpenRun && !deleteStep.confirming ? (
               <button
                 type="button"
                 className="lgr-button"
@@ -356,14 +403,44 @@ function RunRow({
                 {cancelling ? "Cancelling…" : "Cancel"}
               </button>
             ) : null}
-            {onDeleteRun && !duration.active && !cancelling ? (
+            {onDeleteRun && !duration.active && !cancelling && deleteStep.confirming ? (
+              <span
+                className="lgr-runs-table__confirm"
+                role="group"
+                aria-labelledby={promptId}
+                onKeyDown={deleteStep.onKeyDown}
+              >
+                <span className="lgr-runs-table__prompt" id={promptId}>
+                  Delete<span className="lgr-visually-hidden"> run {shown}</span>?
+                </span>
+                <button
+                  type="button"
+                  className="lgr-button"
+                  data-size="small"
+                  data-variant="danger"
+                  data-action="confirm-delete"
+                  {...deleteStep.confirmProps}
+                >
+                  Yes, delete
+                </button>
+                <button
+                  type="button"
+                  className="lgr-button"
+                  data-size="small"
+                  {...deleteStep.keepProps}
+                >
+                  Keep
+                </button>
+              </span>
+            ) : null}
+            {onDeleteRun && !duration.active && !cancelling && !deleteStep.confirming ? (
               <button
                 type="button"
                 className="lgr-button"
                 data-size="small"
                 data-action="delete"
                 disabled={deleting}
-                onClick={() => onDeleteRun(run)}
+                {...deleteStep.triggerProps}
               >
                 {deleting ? "Deleting…" : "Delete"}
               </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useMutationState } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
+import { isPlainObject } from "../../client/isPlainObject";
 import type { Run, RunStatus } from "../../client/types";
 import {
   useCancelRun,
@@ -9,7 +10,9 @@ import {
   type CancelRunVariables,
   type DeleteRunVariables,
 } from "../../hooks";
+import { useThreadStatus } from "../../hooks/useThreadStatus";
 import { runKeys } from "../../query/runKeys";
+import { threadRunDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
 import type { RunsListQueryOptionsConfig } from "../../query/runsListQueryOptions";
 
 /** A status to filter by, or every status. */
@@ -72,6 +75,11 @@ export interface RunsTableModel {
   deletingIds: ReadonlySet<string>;
   /** The last failed row action. */
   actionError: RunActionError | null;
+  /**
+   * The status a row shows (one vocabulary): "needs-input" for the run the thread is paused after
+   * (the JS server reports it `success`), "stopped" for a cancelled run (server `interrupted`).
+   */
+  displayStatusOf: (run: Run) => RunDisplayStatus;
 }
 
 /** A row action the server refused. */
@@ -111,7 +119,8 @@ export function useRunsTable({
       : { limit: pageSize + 1, offset: page * pageSize, status: statusFilter };
   const query = useRunsList(threadId, filters, { liveIntervalMs });
 
-  const fetched = query.data;
+  // Runs without a string run_id (a broken or foreign server) cannot be keyed, linked or acted on.
+  const fetched = useMemo(() => query.data?.filter(isListedRun), [query.data]);
   const view = useMemo(() => {
     const runs = fetched ?? [];
     if (paging === "server") {
@@ -129,6 +138,21 @@ export function useRunsTable({
       hasNext: start + pageSize < sorted.length,
     };
   }, [fetched, paging, page, pageSize]);
+
+  // The thread tells which run waits for input; refetched when the newest run changes.
+  const newest = useMemo(
+    () => (fetched ?? []).reduce<Run | undefined>(newer, undefined),
+    [fetched],
+  );
+  const thread = useThreadStatus(threadId, {
+    revision: newest ? `${newest.run_id}:${newest.status}:${newest.updated_at}` : undefined,
+    pollIntervalMs: liveIntervalMs,
+  });
+  const threadStatus = thread.data;
+  const displayStatusOf = useCallback(
+    (run: Run) => threadRunDisplayStatus(run, threadStatus),
+    [threadStatus],
+  );
 
   const cancel = useCancelRun();
   const remove = useDeleteRun();
@@ -196,6 +220,7 @@ export function useRunsTable({
     cancellingIds,
     deletingIds,
     actionError: actionErrorOf(cancel, remove),
+    displayStatusOf,
   };
 }
 
@@ -210,6 +235,15 @@ function actionErrorOf(
   return null;
 }
 
+function newer(best: Run | undefined, run: Run): Run {
+  return best === undefined || newestFirst(run, best) < 0 ? run : best;
+}
+
 function newestFirst(a: Run, b: Run): number {
   return Date.parse(b.created_at) - Date.parse(a.created_at) || (a.run_id < b.run_id ? 1 : -1);
+}
+
+/** A run the table can show: an object with a string `run_id`. */
+function isListedRun(run: unknown): run is Run {
+  return isPlainObject(run) && typeof run.run_id === "string";
 }

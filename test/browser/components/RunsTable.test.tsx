@@ -51,7 +51,22 @@ describe("RunsTable against the real Agent Server", () => {
     fireEvent.change(screen.getByLabelText("Status"), { target: { value: "all" } });
     await waitFor(() => expect(rows(container)).toHaveLength(3));
     fireEvent.click(within(row(container, failed.run_id)!).getByRole("button", { name: "Delete" }));
+    // Destructive: asks first, with focus on the safe choice; nothing is deleted yet.
+    const keep = within(row(container, failed.run_id)!).getByRole("button", { name: "Keep" });
+    await waitFor(() => expect(keep).toHaveFocus());
+    fireEvent.click(keep);
+    await waitFor(() =>
+      expect(
+        within(row(container, failed.run_id)!).getByRole("button", { name: "Delete" }),
+      ).toHaveFocus(),
+    );
+    expect(await client.runs.list(thread.thread_id)).toHaveLength(3);
+    fireEvent.click(within(row(container, failed.run_id)!).getByRole("button", { name: "Delete" }));
+    fireEvent.click(
+      within(row(container, failed.run_id)!).getByRole("button", { name: "Yes, delete" }),
+    );
     await waitFor(() => expect(row(container, failed.run_id)).toBeNull());
+    expect(container.querySelector("caption")).toHaveFocus();
     await waitFor(async () => expect(await client.runs.list(thread.thread_id)).toHaveLength(2));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Runs 1–2 of 2"));
   });
@@ -80,9 +95,11 @@ describe("RunsTable against the real Agent Server", () => {
       expect(row(container, run.run_id)).toHaveAttribute("data-status", "cancelling"),
     );
     await waitFor(
-      () => expect(row(container, run.run_id)).toHaveAttribute("data-status", "interrupted"),
+      () => expect(row(container, run.run_id)).toHaveAttribute("data-status", "stopped"),
       { timeout: 15_000 },
     );
+    expect(row(container, run.run_id)).toHaveAttribute("data-run-status", "interrupted");
+    expect(within(row(container, run.run_id)!).getByText("Stopped")).toBeInTheDocument();
     expect(
       within(row(container, run.run_id)!).getByRole("button", { name: "Delete" }),
     ).toBeEnabled();
@@ -107,7 +124,8 @@ describe("RunsTable against the real Agent Server", () => {
     expect(rows(container)).toHaveLength(1);
     for (const r of rows(container)) seen.add(r.dataset["runId"]);
     expect(seen.size).toBe(5);
-    expect(screen.getByRole("button", { name: /Next/ })).toBeDisabled();
+    // The last page: Next does nothing, but stays focusable (focus never falls to the body).
+    expect(screen.getByRole("button", { name: /Next/ })).toHaveAttribute("aria-disabled", "true");
   });
 
   it("shows an error with Retry when the list fails", async () => {

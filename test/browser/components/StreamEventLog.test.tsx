@@ -91,6 +91,43 @@ describe("StreamEventLog in Chromium", () => {
     );
   });
 
+  it("is one tab stop, and a focused row stays focused while following carries it out of view", async () => {
+    const first = bigLog(300);
+    const { container, rerender } = render(<StreamEventLog eventLog={first} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(299));
+    const tabStops = () =>
+      Array.from(viewport().querySelectorAll<HTMLElement>("button")).filter((b) => b.tabIndex >= 0);
+    expect(tabStops()).toHaveLength(1);
+    expect(viewport().tabIndex).toBe(-1);
+    // Following: the tab stop is the newest row in view.
+    const stop = tabStops()[0]!;
+    expect(stop.closest(".lgr-log__row")).toHaveAttribute("data-seq", "299");
+    act(() => stop.focus());
+
+    // 500 more events: far more than the rows rendered beyond the view.
+    rerender(
+      <StreamEventLog eventLog={appendEvents(first, events(300, 500), Date.now())} height={300} />,
+    );
+    await waitFor(() => expect(seqs(container)).toContain(799));
+    expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "true");
+    expect(document.activeElement).toBe(stop);
+    expect(stop.isConnected).toBe(true);
+    expect(tabStops()).toEqual([stop]);
+  });
+
+  it("Jump to latest hands focus to the log, not to the page", async () => {
+    const { container } = render(<StreamEventLog eventLog={bigLog(500)} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(499));
+    await scrollTo(0);
+    const jump = await screen.findByRole("button", { name: "Jump to latest" });
+    act(() => jump.focus());
+    fireEvent.click(jump);
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: "Jump to latest" })).toBeNull(),
+    );
+    expect(viewport().contains(document.activeElement)).toBe(true);
+  });
+
   it("measures expanded rows: no overlap, and the JSON is shown", async () => {
     const { container } = render(
       <StreamEventLog eventLog={bigLog(50)} follow={false} height={400} />,
