@@ -108,7 +108,8 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
           emptyText="No messages yet. Pick a scenario above or write something."
         >
           <RunProgress runKey={chat.key} />
-          {chat.error ? (
+          {/* Run errors stay in the transcript (MessageStream); others (a failed cancel) show here. */}
+          {chat.error && !chat.turnErrors.some((turn) => turn.error === chat.error) ? (
             <div className="demo-error" role="alert" data-testid="chat-error">
               <strong>
                 {chat.error.kind === "stream" ? "The run failed" : `Error (${chat.error.kind})`}:

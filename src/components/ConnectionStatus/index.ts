@@ -2,6 +2,7 @@
 export { ConnectionStatus, type ConnectionStatusProps } from "./ConnectionStatus";
 export {
   useConnectionStatus,
+  type ConnectionAnnouncement,
   type ConnectionInfo,
   type ConnectionStatusState,
   type UseConnectionStatusOptions,

@@ -1,9 +1,17 @@
 "use client";
-import { memo, type ReactNode } from "react";
+import { Fragment, memo, type ReactNode } from "react";
 import type { Message } from "../../store/messages/Message";
+import type { TurnError } from "../../store/RunSession";
 import type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems";
 import type { ContentPart } from "./messageContent";
-import { useMessageStream, type UseMessageStreamOptions } from "./useMessageStream";
+import { MalformedItem } from "../ComponentErrorBoundary/MalformedItem";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { useFollowLatest } from "./useFollowLatest";
+import {
+  useMessageStream,
+  type MessageStreamState,
+  type UseMessageStreamOptions,
+} from "./useMessageStream";
 
 export interface MessageStreamProps extends UseMessageStreamOptions {
   className?: string;
@@ -22,6 +30,19 @@ export interface MessageStreamProps extends UseMessageStreamOptions {
     defaultRender: () => ReactNode,
     item: MessageItem,
   ) => ReactNode;
+  /**
+   * Makes the stream its own scroll area (give `.lgr-messages` a height, or a flex parent): it
+   * follows the newest message while the reader is at the bottom, stops when they scroll up, and
+   * offers "Jump to latest". The area is a labelled region in the tab order, so a keyboard can
+   * scroll it. Default false: the stream grows, and its container scrolls (see `useFollowLatest`).
+   *
+   * @example <MessageStream runKey={stream.key} followLatest className="chat" />
+   */
+  followLatest?: boolean;
+  /** The "Jump to latest" button's text (with `followLatest`; default "Jump to latest"). */
+  jumpLabel?: string;
+  /** Shown after the messages, inside the scroll area with `followLatest` (errors, interrupts). */
+  children?: ReactNode;
 }
 
 const ROLE_ICONS: Record<MessageRole, string> = {
@@ -36,64 +57,189 @@ const ROLE_ICONS: Record<MessageRole, string> = {
  * Assembled messages as they stream: user, assistant, tool and system messages with role
  * labels, text and content blocks, tool calls with their arguments and results, and a streaming
  * indicator on the reply in progress. Content is always shown as text. A polite live region
- * announces each completed message (not each token).
+ * announces each completed message (not each token). With `followLatest` it is its own scroll
+ * area that follows the newest message until the reader scrolls up.
  *
  * @example
  * const stream = useRunStream({ assistantId: "agent" });
  * <MessageStream runKey={stream.key} />
  * // or: <MessageStream messages={messages} isStreaming />
+ * // a scrolling chat: <MessageStream runKey={stream.key} followLatest>{errors}</MessageStream>
  */
-export function MessageStream({
+export function MessageStream(props: MessageStreamProps) {
+  return (
+    <ComponentErrorBoundary component="MessageStream">
+      <MessageStreamContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function MessageStreamContent({
   className,
   label = "Messages",
   emptyText = "No messages yet.",
   renderMessage,
+  followLatest = false,
+  jumpLabel = "Jump to latest",
+  children,
   ...options
 }: MessageStreamProps) {
   const state = useMessageStream(options);
+  const body = (
+    <>
+      {state.count === 0 && !state.awaitingReply ? (
+        <p className="lgr-messages__empty">{emptyText}</p>
+      ) : (
+        <MessageList state={state} label={label} renderMessage={renderMessage} />
+      )}
+      {children}
+    </>
+  );
   return (
     <div
       className={["lgr-messages", className].filter(Boolean).join(" ")}
       data-streaming={state.isStreaming ? "true" : "false"}
       data-empty={state.count === 0 ? "true" : "false"}
+      data-follow-latest={followLatest ? "true" : undefined}
     >
-      {state.count === 0 && !state.awaitingReply ? (
-        <p className="lgr-messages__empty">{emptyText}</p>
+      {followLatest ? (
+        <FollowLatestViewport label={label} jumpLabel={jumpLabel}>
+          {body}
+        </FollowLatestViewport>
       ) : (
-        <ol className="lgr-messages__list" aria-label={label}>
-          {state.items.map((item) => {
-            if (!renderMessage) {
-              return <MessageRow key={item.key} item={item} running={state.isStreaming} />;
-            }
-            const render = () => <MessageView item={item} running={state.isStreaming} />;
-            const content = renderMessage(item.message, render, item);
-            if (content === null || content === undefined || content === false) return null;
-            return (
-              <li
-                key={item.key}
-                className="lgr-messages__item"
-                data-type={item.role}
-                data-streaming={item.streaming ? "true" : "false"}
-              >
-                {content}
-              </li>
-            );
-          })}
-          {state.awaitingReply && (
-            <li className="lgr-messages__item" data-type="ai" data-pending="true">
-              <div className="lgr-message" data-type="ai" data-pending="true">
-                <MessageHeader role="ai" label="Assistant" streaming />
-                <p className="lgr-message__waiting">Waiting for a reply…</p>
-              </div>
-            </li>
-          )}
-        </ol>
+        body
       )}
+      {/* Inside the positioned root: a hidden region never stretches a scroll container. */}
       <p className="lgr-visually-hidden" aria-live="polite" aria-atomic="true">
         {state.announcement}
       </p>
     </div>
   );
+}
+
+/**
+ * The scroll area of `followLatest`: a focusable, labelled region that follows the tail, and the
+ * "Jump to latest" button while it does not.
+ */
+function FollowLatestViewport({
+  label,
+  jumpLabel,
+  children,
+}: {
+  label: string;
+  jumpLabel: string;
+  children: ReactNode;
+}) {
+  const { setScrollElement, onScroll, following, jumpToLatest } = useFollowLatest<HTMLDivElement>();
+  return (
+    <>
+      <div
+        ref={setScrollElement}
+        onScroll={onScroll}
+        className="lgr-messages__viewport"
+        role="region"
+        aria-label={label}
+        // A keyboard must be able to scroll it (axe scrollable-region-focusable).
+        tabIndex={0}
+        data-following={following ? "true" : "false"}
+      >
+        {children}
+      </div>
+      {!following && (
+        <button type="button" className="lgr-messages__jump" onClick={jumpToLatest}>
+          <span aria-hidden="true">↓</span> {jumpLabel}
+        </button>
+      )}
+    </>
+  );
+}
+
+function MessageList({
+  state,
+  label,
+  renderMessage,
+}: {
+  state: MessageStreamState;
+  label: string;
+  renderMessage: MessageStreamProps["renderMessage"];
+}) {
+  const errorsAfter = groupTurnErrors(state.turnErrors, state.items);
+  const renderItem = (item: MessageItem) => {
+    if (!renderMessage) {
+      return <MessageRow key={item.key} item={item} running={state.isStreaming} />;
+    }
+    const render = () => <MessageView item={item} running={state.isStreaming} />;
+    const content = renderMessage(item.message, render, item);
+    if (content === null || content === undefined || content === false) return null;
+    return (
+      <li
+        key={item.key}
+        className="lgr-messages__item"
+        data-type={item.role}
+        data-streaming={item.streaming ? "true" : "false"}
+      >
+        {content}
+      </li>
+    );
+  };
+  return (
+    <ol className="lgr-messages__list" aria-label={label}>
+      <TurnErrors errors={errorsAfter.get(null)} />
+      {state.items.map((item) => (
+        <Fragment key={item.key}>
+          {renderItem(item)}
+          <TurnErrors errors={errorsAfter.get(item.message.id)} />
+        </Fragment>
+      ))}
+      {state.awaitingReply && (
+        <li className="lgr-messages__item" data-type="ai" data-pending="true">
+          <div className="lgr-message" data-type="ai" data-pending="true">
+            <MessageHeader role="ai" label="Assistant" streaming />
+            <p className="lgr-message__waiting">Waiting for a reply…</p>
+          </div>
+        </li>
+      )}
+    </ol>
+  );
+}
+
+/**
+ * Errors by the message they follow (`null`: before every message). An error whose message is
+ * gone (removed by the graph) goes after the last one.
+ */
+function groupTurnErrors(
+  errors: readonly TurnError[],
+  items: readonly MessageItem[],
+): Map<string | null, TurnError[]> {
+  const groups = new Map<string | null, TurnError[]>();
+  if (errors.length === 0) return groups;
+  const shown = new Set(items.map((item) => item.message.id));
+  const lastId = items.at(-1)?.message.id ?? null;
+  for (const turnError of errors) {
+    const anchor =
+      turnError.afterMessageId === null || shown.has(turnError.afterMessageId)
+        ? turnError.afterMessageId
+        : lastId;
+    groups.set(anchor, [...(groups.get(anchor) ?? []), turnError]);
+  }
+  return groups;
+}
+
+/** A failed run's error, in the transcript beside its turn (text only). */
+function TurnErrors({ errors }: { errors: TurnError[] | undefined }) {
+  if (!errors) return null;
+  return errors.map((turnError, position) => (
+    <li
+      key={`${turnError.runId ?? "refused"}:${position}`}
+      className="lgr-messages__item"
+      data-type="error"
+    >
+      <div className="lgr-turn-error" role="alert" data-kind={turnError.error.kind}>
+        <strong>{turnError.error.kind === "stream" ? "The run failed" : "Error"}:</strong>{" "}
+        {turnError.error.message}
+      </div>
+    </li>
+  ));
 }
 
 /**
@@ -130,6 +276,9 @@ const MessageView = /* @__PURE__ */ memo(function MessageView({
   running: boolean;
 }) {
   const { message } = item;
+  if (item.malformed !== undefined) {
+    return <MalformedItem raw={message} reason={item.malformed} />;
+  }
   return (
     <article
       className="lgr-message"

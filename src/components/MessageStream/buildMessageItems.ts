@@ -1,5 +1,7 @@
+import { isPlainObject } from "../../client/isPlainObject";
 import type { Message, ToolCallChunk } from "../../store/messages/Message";
 import { contentParts, contentText, toJson, type ContentPart } from "./messageContent";
+import { malformedReason } from "./malformedReason";
 
 /** The role a message is shown with. */
 export type MessageRole = "human" | "ai" | "tool" | "system" | "other";
@@ -31,6 +33,11 @@ export interface MessageItem {
   toolCalls: ToolCallItem[];
   /** This is the AI message still streaming. */
   streaming: boolean;
+  /**
+   * Why the message cannot be shown (its shape is not a message's: `tool_calls` not a list, …),
+   * or undefined. Such an item is shown as "Can't display this item" with its raw JSON.
+   */
+  malformed?: string;
 }
 
 export const ROLE_LABELS: Record<MessageRole, string> = {
@@ -60,21 +67,35 @@ export function buildMessageItems(
   messages: readonly Message[],
   { streaming = false }: { streaming?: boolean } = {},
 ): MessageItem[] {
-  const shown = messages.filter((message) => message && message.type !== "remove");
+  const shown = messages.filter((message) => isPlainObject(message) && message.type !== "remove");
+  const reasons = new Map<Message, string>();
+  for (const message of shown) {
+    const reason = malformedReason(message);
+    if (reason !== undefined) reasons.set(message, reason);
+  }
   const callIds = new Set<string>();
   for (const message of shown) {
-    if (message.type === "ai") for (const call of message.tool_calls ?? []) callIds.add(call.id);
+    if (message.type !== "ai" || reasons.has(message)) continue;
+    for (const call of message.tool_calls ?? []) callIds.add(call.id);
   }
   const results = new Map<string, Message>();
   for (const message of shown) {
-    if (message.type === "tool" && message.tool_call_id && callIds.has(message.tool_call_id)) {
+    if (
+      message.type === "tool" &&
+      typeof message.tool_call_id === "string" &&
+      callIds.has(message.tool_call_id)
+    ) {
       results.set(message.tool_call_id, message);
     }
   }
   const last = shown.at(-1);
   const items: MessageItem[] = [];
   shown.forEach((message, position) => {
-    if (message.type === "tool" && message.tool_call_id && results.get(message.tool_call_id)) {
+    if (
+      message.type === "tool" &&
+      typeof message.tool_call_id === "string" &&
+      results.get(message.tool_call_id)
+    ) {
       return; // shown under its call
     }
     const role = roleOf(message);
@@ -90,15 +111,20 @@ export function buildMessageItems(
       items.push(cached);
       return;
     }
-    const item: MessageItem = {
-      message,
-      key,
-      role,
-      label: role === "other" ? String(message.type) : ROLE_LABELS[role],
-      parts: contentParts(message.content),
-      toolCalls: role === "ai" ? toolCallItems(message, results) : [],
-      streaming: isStreaming,
-    };
+    const label = role === "other" ? displayType(message.type) : ROLE_LABELS[role];
+    const malformed = reasons.get(message);
+    const item: MessageItem =
+      malformed === undefined
+        ? {
+            message,
+            key,
+            role,
+            label,
+            parts: contentParts(message.content),
+            toolCalls: role === "ai" ? toolCallItems(message, results) : [],
+            streaming: isStreaming,
+          }
+        : { message, key, role, label, parts: [], toolCalls: [], streaming: false, malformed };
     builtItems.set(message, item);
     items.push(item);
   });
@@ -177,7 +203,9 @@ function parses(text: string): boolean {
  */
 export function announceMessage(message: Message, max = 280): string {
   const role = roleOf(message);
-  if (role === "human" || message.type === "remove") return "";
+  if (role === "human" || message.type === "remove" || malformedReason(message) !== undefined) {
+    return "";
+  }
   const text = contentText(message.content).trim();
   const calls = (message.tool_calls ?? []).map((call) => call.name).filter(Boolean);
   const said =
@@ -193,8 +221,13 @@ export function announceMessage(message: Message, max = 280): string {
     role === "tool" && message.name
       ? `Tool ${message.name}`
       : role === "other"
-        ? String(message.type)
+        ? displayType(message.type)
         : ROLE_LABELS[role];
   const line = `${label}: ${said}`;
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A message type as a label: the string sent (even `constructor`), or "Message". */
+function displayType(type: unknown): string {
+  return typeof type === "string" && type !== "" ? type : ROLE_LABELS.other;
 }

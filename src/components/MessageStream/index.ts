@@ -5,6 +5,7 @@ export {
   type MessageStreamState,
   type UseMessageStreamOptions,
 } from "./useMessageStream";
+export { useFollowLatest, type FollowLatest, type UseFollowLatestOptions } from "./useFollowLatest";
 export {
   announceMessage,
   buildMessageItems,

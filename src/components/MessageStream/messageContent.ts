@@ -1,4 +1,5 @@
 import type { ContentBlock, MessageContent } from "../../store/messages/Message";
+import { stringifyForDisplay } from "../displayJson/stringifyForDisplay";
 
 /** A piece of message content as the stream shows it: text, or any other block as JSON. */
 export type ContentPart =
@@ -41,16 +42,13 @@ export function contentText(content: MessageContent | null | undefined): string 
 }
 
 /**
- * Pretty JSON for display; never throws.
+ * Pretty JSON for display; never throws, and shows values nested deeper than 64 levels as a
+ * placeholder (see `stringifyForDisplay`).
  *
  * @example toJson({ a: 1 }) // '{\n  "a": 1\n}'
  */
 export function toJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return stringifyForDisplay(value, 2);
 }
 
 function isTextBlock(block: unknown): block is ContentBlock & { text: string } {

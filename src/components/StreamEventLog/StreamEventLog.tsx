@@ -1,13 +1,16 @@
 "use client";
 import { useCallback, useId, useState, type CSSProperties } from "react";
 import type { EventLogEntry } from "../../store/EventLog";
+import type { RowKey } from "./createRowOffsets";
 import { namespaceLabel } from "./formatEvent";
-import { useFollowTailVirtualizer } from "./useFollowTailVirtualizer";
+import { indexOfSeq } from "./indexOfSeq";
+import { useRovingRows } from "./useRovingRows";
 import {
   useStreamEventLog,
   type StreamEventLogState,
   type UseStreamEventLogOptions,
 } from "./useStreamEventLog";
+import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 
 export interface StreamEventLogProps extends UseStreamEventLogOptions {
   className?: string;
@@ -39,7 +42,15 @@ const formatCount = (n: number) => numbers.format(n);
  * <StreamEventLog runKey={stream.key} />
  * // or, without a provider: <StreamEventLog eventLog={log} />
  */
-export function StreamEventLog({
+export function StreamEventLog(props: StreamEventLogProps) {
+  return (
+    <ComponentErrorBoundary component="StreamEventLog">
+      <StreamEventLogContent {...props} />
+    </ComponentErrorBoundary>
+  );
+}
+
+function StreamEventLogContent({
   className,
   label = "Stream events",
   height,
@@ -50,10 +61,12 @@ export function StreamEventLog({
   const log = useStreamEventLog(options);
   const { rows } = log;
   const getItemKey = useCallback((index: number) => rows.entryAt(index)?.seq ?? -1 - index, [rows]);
-  const { setScrollElement, virtualizer, following, atBottom, jumpToLatest, onScroll } =
-    useFollowTailVirtualizer({
+  const indexOfKey = useCallback((key: RowKey) => indexOfSeq(rows, Number(key)), [rows]);
+  const { setScrollElement, virtualizer, following, atBottom, jumpToLatest, onScroll, ...roving } =
+    useRovingRows({
       count: rows.count,
       getItemKey,
+      indexOfKey,
       estimateSize: estimateRowHeight,
       follow,
     });
@@ -96,8 +109,10 @@ export function StreamEventLog({
         aria-label={label}
         // Each event would be announced otherwise: thousands per second.
         aria-live="off"
-        tabIndex={0}
+        // One tab stop: a row in view (roving tabindex). Without rows, the log itself.
+        tabIndex={roving.tabStop < 0 ? 0 : -1}
         onScroll={onScroll}
+        {...roving.viewportProps}
         style={height === undefined ? VIEWPORT_STYLE : { ...VIEWPORT_STYLE, height }}
       >
         {rows.count === 0 ? (
@@ -122,6 +137,7 @@ export function StreamEventLog({
                   log={log}
                   detailsId={`${idPrefix}-event-${entry.seq}`}
                   onCopy={copy}
+                  tabStop={item.index === roving.tabStop}
                 />
               );
             })}
@@ -205,9 +221,20 @@ interface EventRowProps {
   log: StreamEventLogState;
   detailsId: string;
   onCopy: (entry: EventLogEntry) => void;
+  /** The row in the tab order (the others are reached with arrow keys). */
+  tabStop: boolean;
 }
 
-function EventRow({ index, start, measure, entry, log, detailsId, onCopy }: EventRowProps) {
+function EventRow({
+  index,
+  start,
+  measure,
+  entry,
+  log,
+  detailsId,
+  onCopy,
+  tabStop,
+}: EventRowProps) {
   const expanded = log.isExpanded(entry.seq);
   const namespace = log.namespaceOf(entry);
   const copyState = log.copyState(entry.seq);
@@ -227,6 +254,9 @@ function EventRow({ index, start, measure, entry, log, detailsId, onCopy }: Even
         aria-expanded={expanded}
         aria-controls={expanded ? detailsId : undefined}
         onClick={() => log.toggleExpanded(entry.seq)}
+        tabIndex={tabStop ? 0 : -1}
+        // useRovingRows focuses this element of the row (ROW_FOCUS_ATTRIBUTE).
+        data-row-focus=""
       >
         <span className="lgr-log__chevron" aria-hidden="true">
           {expanded ? "▾" : "▸"}
@@ -247,6 +277,7 @@ function EventRow({ index, start, measure, entry, log, detailsId, onCopy }: Even
             className="lgr-log__copy"
             onClick={() => onCopy(entry)}
             data-state={copyState}
+            tabIndex={tabStop ? 0 : -1}
           >
             {copyState === "copied" && <span aria-hidden="true">✓ </span>}
             {copyState === "failed" && <span aria-hidden="true">✕ </span>}

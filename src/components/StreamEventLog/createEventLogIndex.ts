@@ -25,10 +25,17 @@ export interface FacetCount {
 }
 
 export interface EventLogFacets {
-  /** Stream modes seen, in order of first appearance. */
+  /** Stream modes of the events the log holds, in order of first appearance. */
   types: readonly FacetCount[];
-  /** Namespace keys seen (`""` = root), in order of first appearance. */
+  /** Namespace keys (`""` = root) of the events the log holds, in order of first appearance. */
   namespaces: readonly FacetCount[];
+}
+
+/** What the facets counted for one kept event, to take it back out once the log drops it. */
+interface CountedEvent {
+  seq: number;
+  type: string;
+  namespace: string;
 }
 
 /**
@@ -51,6 +58,9 @@ export class EventLogIndex {
   #scannedTotal = 0;
   #types = new Map<string, number>();
   #namespaces = new Map<string, number>();
+  /** The events counted in the facets, oldest first (`#countedStart` skips the uncounted). */
+  #counted: CountedEvent[] = [];
+  #countedStart = 0;
   #facets: EventLogFacets = { types: [], namespaces: [] };
   #facetsDirty = false;
   #filterKey: string | null = null;
@@ -88,7 +98,10 @@ export class EventLogIndex {
     };
   }
 
-  /** Modes and namespaces of every event the index has scanned (dropped ones included). */
+  /**
+   * Modes and namespaces of the events the log holds, with counts: an event the bounded log
+   * dropped no longer counts (a log capped at 50 lists at most 50 namespaces).
+   */
   facets(log: EventLog): EventLogFacets {
     this.#sync(log, this.#filter);
     if (this.#facetsDirty) {
@@ -126,6 +139,24 @@ export class EventLogIndex {
       this.#scannedTotal = log.total;
       this.#lastEntry = eventLogAt(log, log.total - 1 - log.dropped);
     }
+    this.#uncountDropped(log.dropped);
+  }
+
+  /** Takes the events the log dropped (seq below `dropped`) out of the facet counts. */
+  #uncountDropped(dropped: number): void {
+    const counted = this.#counted;
+    while (this.#countedStart < counted.length) {
+      const event = counted[this.#countedStart] as CountedEvent;
+      if (event.seq >= dropped) break;
+      decrement(this.#types, event.type);
+      decrement(this.#namespaces, event.namespace);
+      this.#facetsDirty = true;
+      this.#countedStart += 1;
+    }
+    if (this.#countedStart > 4096 && this.#countedStart * 2 > counted.length) {
+      this.#counted = counted.slice(this.#countedStart);
+      this.#countedStart = 0;
+    }
   }
 
   /** Scans kept events with seq in [fromSeq, toSeq). */
@@ -141,6 +172,7 @@ export class EventLogIndex {
       if (countFacets) {
         this.#types.set(event.type, (this.#types.get(event.type) ?? 0) + 1);
         this.#namespaces.set(namespace, (this.#namespaces.get(namespace) ?? 0) + 1);
+        this.#counted.push({ seq: entry.seq, type: event.type, namespace });
         this.#facetsDirty = true;
       }
       if (filter === null) continue;
@@ -164,6 +196,8 @@ export class EventLogIndex {
     this.#scannedTotal = 0;
     this.#types = new Map();
     this.#namespaces = new Map();
+    this.#counted = [];
+    this.#countedStart = 0;
     this.#facets = { types: [], namespaces: [] };
     this.#facetsDirty = false;
     this.#filterKey = null;
@@ -179,4 +213,11 @@ function isEmptyFilter(filter: EventLogFilter): boolean {
 
 function keyOf(filter: EventLogFilter): string {
   return JSON.stringify([[...filter.types].sort(), filter.namespace]);
+}
+
+/** One fewer of `key`; a key that reaches zero leaves the map (and the facets). */
+function decrement(counts: Map<string, number>, key: string): void {
+  const count = (counts.get(key) ?? 0) - 1;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
 }

@@ -1,4 +1,5 @@
 import type { StreamEvent } from "../../client/types";
+import { stringifyForDisplay } from "../displayJson/stringifyForDisplay";
 
 /** The maximum length of a one-line preview, in characters. */
 export const PREVIEW_LENGTH = 160;
@@ -56,11 +57,11 @@ export function prettyEvent(event: StreamEvent): string {
   return safeStringify(shown, 2) ?? "undefined";
 }
 
-/** `JSON.stringify` that never throws (cycles, BigInt): falls back to `String(value)`. */
+/**
+ * `JSON.stringify` that never throws (cycles, BigInt) and shows values nested deeper than 64
+ * levels as a placeholder, so deep data neither overflows the stack nor, indented, grows into
+ * megabytes of spaces (see `stringifyForDisplay`).
+ */
 export function safeStringify(value: unknown, indent?: number): string | undefined {
-  try {
-    return JSON.stringify(value, null, indent);
-  } catch {
-    return String(value);
-  }
+  return value === undefined ? undefined : stringifyForDisplay(value, indent);
 }

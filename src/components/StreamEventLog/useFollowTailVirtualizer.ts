@@ -14,6 +14,8 @@ export interface UseFollowTailVirtualizerOptions {
   overscan?: number;
   /** Follow the tail at first (default true). */
   follow?: boolean;
+  /** A row rendered even out of view (the focused one); -1: none. See `useVirtualRows`. */
+  keep?: number;
 }
 
 export interface FollowTailVirtualizer {
@@ -25,7 +27,7 @@ export interface FollowTailVirtualizer {
   following: boolean;
   /** The newest row is in view (nothing left to scroll down to). */
   atBottom: boolean;
-  /** Scrolls to the newest row and follows the tail again. */
+  /** Scrolls to the newest row and follows the tail again; focus moves to the scrolling element. */
   jumpToLatest: () => void;
   /** Give it to the scrolling element's `onScroll`: scrolling up stops following. */
   onScroll: () => void;
@@ -46,8 +48,8 @@ const BOTTOM_SLACK = 4;
 export function useFollowTailVirtualizer(
   options: UseFollowTailVirtualizerOptions,
 ): FollowTailVirtualizer {
-  const { count, getItemKey, estimateSize = 28, overscan = 12, follow = true } = options;
-  const virtualizer = useVirtualRows({ count, getItemKey, estimateSize, overscan });
+  const { count, getItemKey, estimateSize = 28, overscan = 12, follow = true, keep } = options;
+  const virtualizer = useVirtualRows({ count, getItemKey, estimateSize, overscan, keep });
   const { scrollElement: element, scrollToBottom } = virtualizer;
   const [following, setFollowing] = useState(follow);
   const lastTop = useRef(0);
@@ -74,6 +76,8 @@ export function useFollowTailVirtualizer(
     scrollToBottom();
     if (element !== null) lastTop.current = element.scrollTop;
     setFollowing(true);
+    // The "Jump to latest" button goes away: keep focus in the list, not on the page.
+    element?.focus({ preventScroll: true });
   }, [element, scrollToBottom]);
 
   const atBottom = virtualizer.scrollOffset + virtualizer.viewportSize >= totalSize - BOTTOM_SLACK;

@@ -14,6 +14,11 @@ export interface UseVirtualRowsOptions {
   estimateSize?: number;
   /** Rows rendered beyond the visible ones, on each side (default 12). */
   overscan?: number;
+  /**
+   * A row rendered even when it is out of view (for example the focused one, so following the
+   * tail or scrolling away never unmounts it and drops focus to the page). -1: none.
+   */
+  keep?: number;
 }
 
 /** A row to render: absolutely placed at `start` (for example `translateY(start px)`). */
@@ -79,7 +84,7 @@ const setScrollTop = (element: HTMLElement, top: number) => {
  * </div>
  */
 export function useVirtualRows(options: UseVirtualRowsOptions): VirtualRows {
-  const { count, getItemKey = indexKey, estimateSize = 28, overscan = 12 } = options;
+  const { count, getItemKey = indexKey, estimateSize = 28, overscan = 12, keep = -1 } = options;
   const [element, setScrollElement] = useState<HTMLElement | null>(null);
   const [offsets] = useState(() => createRowOffsets(estimateSize));
   const [view, setView] = useState(NO_VIEW);
@@ -106,10 +111,19 @@ export function useVirtualRows(options: UseVirtualRowsOptions): VirtualRows {
     if (!restored) break;
   }
   const items: VirtualRow[] = [];
-  for (let i = first, start = offsets.startOf(first); i <= last; i++) {
+  const rowAt = (i: number, start = offsets.startOf(i)): VirtualRow => {
     const size = offsets.sizeOf(i);
-    items.push({ index: i, key: getItemKey(i), start, size, end: start + size });
-    start += size;
+    return { index: i, key: getItemKey(i), start, size, end: start + size };
+  };
+  for (let i = first, start = offsets.startOf(first); i <= last; i++) {
+    const row = rowAt(i, start);
+    items.push(row);
+    start = row.end;
+  }
+  // The kept row, in document order (before or after the window).
+  if (keep >= 0 && keep < count && (keep < first || keep > last)) {
+    if (keep < first) items.unshift(rowAt(keep));
+    else items.push(rowAt(keep));
   }
   const total = offsets.total;
 
