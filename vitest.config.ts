@@ -22,6 +22,9 @@ export default defineConfig({
     globalSetup: ["./test/support/globalSetup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // How long `expect.poll` waits for a condition (not a timing assertion): generous, since a
+    // loaded 2-core machine is slow.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,

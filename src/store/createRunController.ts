@@ -14,12 +14,7 @@ import type {
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
 import { withInputMessageIds } from "./messages/withInputMessageIds";
-import {
-  addOptimisticMessages,
-  recordTurnError,
-  removeMessages,
-  setRefusal,
-} from "./turnReducers";
+import { addOptimisticMessages, recordTurnError, removeMessages, setRefusal } from "./turnReducers";
 import { savedMessageIds, skipSettledMessageChunks } from "./skipSettledMessageChunks";
 import { persistLastEventId } from "./persistLastEventId";
 import { resolveFinalStatus } from "./resolveFinalStatus";

@@ -26,7 +26,7 @@ describe("the thread of useRunStream", () => {
         (props: { threadId?: string | null }) =>
           useRunStream({ assistantId: "agent", threadId: props.threadId, onThreadId }),
         runsHarness(),
-        { threadId: undefined },
+        { threadId: undefined } as { threadId?: string | null },
       );
       await act(() => result.current.submit(humanInput("first")));
       const first = onThreadId.mock.calls[0]?.[0] as string;
