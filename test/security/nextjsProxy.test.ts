@@ -218,6 +218,41 @@ describe("the Next.js proxy refuses other sites", () => {
     expect(forwardedSince(before)).toEqual([]);
   });
 
+  it("forwards the app's own page when request.url names another host (next start: localhost)", async () => {
+    // `next start -H 127.0.0.1` hands route handlers http://localhost:PORT/… while the browser
+    // sent Host: 127.0.0.1:PORT and Origin: http://127.0.0.1:PORT.
+    const asNextStart = (origin: string, headers: Record<string, string> = {}) =>
+      proxy(
+        new Request(`http://localhost:3000${PREFIX}/threads`, {
+          method: "POST",
+          headers: {
+            host: "127.0.0.1:3000",
+            origin,
+            "sec-fetch-site": "same-origin",
+            "x-lgr-proxy": "1",
+            "x-test-user": "ada",
+            "content-type": "application/json",
+            ...headers,
+          },
+          body: "{}",
+        }),
+      );
+    const own = await asNextStart("http://127.0.0.1:3000");
+    expect(own.status).toBe(200);
+    const behindProxy = await asNextStart("https://app.example", {
+      "x-forwarded-host": "app.example",
+    });
+    expect(behindProxy.status).toBe(200);
+    const before = upstream.requests.length;
+    const refusals = await Promise.all([
+      asNextStart("http://localhost:3000"),
+      asNextStart("http://127.0.0.2:3000"),
+      asNextStart("null"),
+    ]);
+    expect(refusals.map((r) => r.status)).toEqual([403, 403, 403]);
+    expect(forwardedSince(before)).toEqual([]);
+  });
+
   describe("in Chromium, served over HTTP", () => {
     let browser: Browser;
     let app: ServedHandler;

@@ -2,9 +2,9 @@
 // app/api/langgraph/[...path]/route.ts mounts it; the repository's tests run this same file.
 //
 // It holds your API key, so it forwards a request only when all of these hold:
-// 1. Same origin: `Sec-Fetch-Site` (when sent) is `same-origin`, `Origin` (when sent) is this
-//    app's, and the `x-lgr-proxy: 1` header is present. Another site can send that header only
-//    after a preflight, and this handler answers no preflight.
+// 1. Same origin: `Sec-Fetch-Site` (when sent) is `same-origin`, `Origin` (when sent) names the
+//    host the browser asked for, and the `x-lgr-proxy: 1` header is present. Another site can
+//    send that header only after a preflight, and this handler answers no preflight.
 // 2. A call the kit makes: the method and path are in ROUTES, ids are UUIDs. No thread search,
 //    thread deletion or state writes, no assistants, store or crons.
 // 3. A signed-in user (`getSession`), who owns the thread: threads are created with
@@ -106,7 +106,7 @@ export function createProxyRoute(
     if (
       request.method === "OPTIONS" ||
       (site !== null && site !== "same-origin") ||
-      (origin !== null && origin !== url.origin) ||
+      (origin !== null && !isOwnOrigin(origin, request, url)) ||
       request.headers.get(PROXY_HEADER) !== "1"
     ) {
       return text(403, "Forbidden");
@@ -174,6 +174,24 @@ export function createProxyRoute(
     // The body as it arrives: SSE events reach the browser one by one.
     return new Response(response.body, { status: response.status, headers: out });
   };
+}
+
+/**
+ * Whether `Origin` names the host this request was sent to: `X-Forwarded-Host` (set by a reverse
+ * proxy in front of the app), else `Host`, as Next.js checks Server Actions. Not `request.url`:
+ * `next start` builds it from its own hostname (`http://localhost:3000/…`), not the browser's.
+ * A page on another site cannot set either header without a preflight, which is refused.
+ */
+function isOwnOrigin(origin: string, request: Request, url: URL): boolean {
+  const host =
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ||
+    request.headers.get("host") ||
+    url.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false; // "null" (sandboxed frames, file:, some redirects) or garbage
+  }
 }
 
 /** A new thread's body: the caller's metadata, stamped with its owner. Nothing else is kept. */
