@@ -194,7 +194,8 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await newThread();
     await scenario("Error run");
     await waitForStatus("error");
-    const alert = page.locator('[data-testid="chat-error"]');
+    // The run's error stays in the transcript, beside its turn.
+    const alert = messages().getByRole("alert").filter({ hasText: "The run failed" });
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Deliberate failure from the demo graph");
     await page.locator('.lgr-runs-table tr[data-status="error"]').waitFor();
@@ -237,6 +238,7 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     // Reading it afterwards (its status next to "Started run") answers 404, as it should.
     expectedFailures.push({ status: 404, method: "GET", urlEnd: `/runs/${runId}` });
     await row.getByRole("button", { name: "Delete" }).click();
+    await row.getByRole("button", { name: "Yes, delete" }).click();
     await row.waitFor({ state: "detached" });
   });
 

@@ -31,7 +31,7 @@ function replayClient(
 function streamRun(
   client: ReturnType<typeof createClient>,
   transcript: Transcript,
-  extra: { signal?: AbortSignal } = {},
+  extra: { signal?: AbortSignal; raiseAbort?: boolean } = {},
 ): AsyncGenerator<StreamEvent, void> {
   const threadId = readTranscriptRun(transcript).threadId ?? null;
   return client.runs.stream(threadId, "agent", {
@@ -148,12 +148,13 @@ describe("createReplayFetch: streaming a transcript through the client", () => {
     expect(created).toEqual([{ run_id: runId, thread_id: "other-thread" }]);
   });
 
-  it("an error transcript ends with the error event, then the client's typed stream error", async () => {
+  it("an error transcript ends with the error event, then (raiseError) the client's typed stream error", async () => {
     const transcript = transcripts["error-run"];
     const client = replayClient(transcript);
     const seen: string[] = [];
     const failure = await (async () => {
-      for await (const event of client.runs.stream("t", "agent", { streamVersion: "v2" })) {
+      const options = { streamVersion: "v2", raiseError: true } as const;
+      for await (const event of client.runs.stream("t", "agent", options)) {
         seen.push(event.type);
       }
     })().catch((error: unknown) => error);
@@ -253,7 +254,7 @@ describe("createReplayFetch: timing", () => {
 });
 
 describe("createReplayFetch: abort", () => {
-  it("aborting mid-replay ends the stream at once with the typed aborted error and clears timers", async () => {
+  it("aborting mid-replay (raiseAbort) ends the stream at once with the typed aborted error and clears timers", async () => {
     vi.useFakeTimers();
     const transcript = timedTranscript([0, 1000, 60_000]);
     const controller = new AbortController();
@@ -261,7 +262,10 @@ describe("createReplayFetch: abort", () => {
     const events: StreamEvent[] = [];
     let failure: unknown;
     const consumed = (async () => {
-      for await (const event of streamRun(client, transcript, { signal: controller.signal })) {
+      for await (const event of streamRun(client, transcript, {
+        signal: controller.signal,
+        raiseAbort: true,
+      })) {
         events.push(event);
       }
     })().catch((error: unknown) => (failure = error));
@@ -282,7 +286,10 @@ describe("createReplayFetch: abort", () => {
     const client = replayClient(transcript);
     let seen = 0;
     const failure = await (async () => {
-      for await (const _event of streamRun(client, transcript, { signal: controller.signal })) {
+      for await (const _event of streamRun(client, transcript, {
+        signal: controller.signal,
+        raiseAbort: true,
+      })) {
         seen += 1;
         if (seen === 5) controller.abort();
       }
@@ -368,10 +375,11 @@ describe("createReplayFetch: routes", () => {
       body: { assistant_id: "agent", input: { messages: [] }, stream_mode: ["values"] },
     });
     expect(requests[0]!.headers["content-type"]).toBe("application/json");
-    // After the clean close the client confirmed the resumable run's status with the replay.
+    // After the clean close the client re-joined the resumable run from its last event, which
+    // ended with nothing new: the run was complete.
     expect(requests.map((r) => `${r.method} ${r.route}`)).toEqual([
       "POST /threads/:id/runs/stream",
-      "GET /threads/:id/runs/:id",
+      "GET /threads/:id/runs/:id/stream",
     ]);
   });
 
