@@ -20,6 +20,7 @@ import { persistLastEventId } from "./persistLastEventId";
 import { resolveFinalStatus } from "./resolveFinalStatus";
 import type { RunPersistence } from "./RunPersistence";
 import { dropUnsavedMessages } from "./dropUnsavedMessages";
+import type { Message } from "./messages/Message";
 import type { RunSession, SessionStatus } from "./RunSession";
 import { asRunsClientError, toSessionError } from "./toSessionError";
 import { YIELD_AFTER_MS, yieldToEventLoop } from "./yieldToEventLoop";
@@ -99,6 +100,11 @@ interface ActiveStream {
   previousStatus?: SessionStatus;
   /** The run streamed root `values`: the saved state, which has every message it kept. */
   sawValues?: boolean;
+  /**
+   * The session's messages when the submit started, before unsaved ones were pruned: a refused
+   * submit puts them back (the displaced run's reply in progress is still going).
+   */
+  messagesBefore?: readonly Message[];
 }
 
 interface Submission {
@@ -344,7 +350,9 @@ export class RunController {
     const { input, messages: optimistic } = withInputMessageIds(rawInput);
     active.submission = { input, options };
     active.optimisticIds = new Set(optimistic.map((message) => message.id));
-    active.previousStatus = this.#options.store.getSession(this.key)?.status;
+    const before = this.#options.store.getSession(this.key);
+    active.previousStatus = before?.status;
+    active.messagesBefore = before?.messages;
     this.#refused = null;
     this.#waiting = null;
     const pruneUnsaved = this.#lastRunStreamedValues && requestedThread === this.#threadId;
@@ -469,8 +477,9 @@ export class RunController {
     this.#refused = active.submission ?? null;
     const busyRunId = active.displaced?.runId ?? null;
     const ids = active.optimisticIds ?? new Set<string>();
+    const restored = active.messagesBefore;
     this.#update((s) =>
-      setRefusal(removeMessages(s, ids), {
+      setRefusal(restored ? { ...s, messages: [...restored] } : removeMessages(s, ids), {
         kind: "busy",
         message: error.message,
         busyRunId,
