@@ -134,6 +134,21 @@ export async function* streamWithResume<T>(
         const retryable = canReconnect && (via === "rejoin" || isJoin) && isTransient(error);
         // A run that is gone after a clean close has ended: its re-join has nothing to add.
         if (next?.afterCleanClose && isGone(error)) return;
+        // The re-join that only checks a clean close was refused outright (a 4xx from the
+        // server or a proxy in between): the run's status decides, so a complete run that the
+        // stream saw to its end does not turn into an error.
+        if (
+          next?.afterCleanClose &&
+          !retryable &&
+          isRefusal(error) &&
+          state.target.runId !== undefined &&
+          (await checkStatus(
+            connector,
+            { threadId: state.target.threadId, runId: state.target.runId },
+            options,
+          )) === "final"
+        )
+          return;
         if (!retryable) throw error;
         next = {
           reason: isHeadTimeout(error) ? "stall" : "network",
@@ -567,6 +582,12 @@ function isTransient(error: unknown): boolean {
 
 function isHeadTimeout(error: unknown): boolean {
   return error instanceof RunsClientError && error.kind === "timeout";
+}
+
+/** The server (or a proxy) refused the request: an HTTP 4xx. */
+function isRefusal(error: unknown): boolean {
+  const status = error instanceof RunsClientError ? (error.status ?? 0) : 0;
+  return status >= 400 && status < 500;
 }
 
 function isGone(error: unknown): boolean {

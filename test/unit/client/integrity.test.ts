@@ -170,3 +170,29 @@ function dump(error: unknown): string {
   }
   return seen.join("\n");
 }
+
+describe("a clean close's proof re-join (fake fetch: a proxy refuses the re-join)", () => {
+  it("a 4xx on the re-join after a complete run asks the run's status and ends complete", async () => {
+    const requests: string[] = [];
+    const { fetch } = fakeFetch((url, init) => {
+      requests.push(`${init.method ?? "GET"} ${url.pathname}`);
+      if (url.pathname.endsWith("/runs/stream") && init.method === "POST")
+        return sseResponse([
+          'event: metadata\ndata: {"run_id":"r-1"}\nid: 0\n\nevent: values\ndata: {"a":1}\nid: 1\n\n',
+        ]);
+      if (url.pathname.endsWith("/stream")) return new Response("", { status: 400 });
+      return Response.json({ run_id: "r-1", thread_id: "t-1", status: "success" });
+    });
+    const client = createClient({ apiUrl: "http://127.0.0.1:1", fetch });
+    const { parts, error } = await collectUntilError(
+      client.runs.stream("t-1", "agent", { streamResumable: true, reconnectBaseDelayMs: 1 }),
+    );
+    expect(error).toBeUndefined();
+    expect(parts.map((p: StreamPart) => p.event)).toEqual(["metadata", "values"]);
+    expect(requests).toEqual([
+      "POST /threads/t-1/runs/stream",
+      "GET /threads/t-1/runs/r-1/stream",
+      "GET /threads/t-1/runs/r-1",
+    ]);
+  });
+});
