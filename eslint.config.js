@@ -146,6 +146,24 @@ export default defineConfig([
     },
   },
   {
+    // The ./core entry: the framework-free controller and store, re-exported (no React).
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": restrict(
+        noReact,
+        noTanstack,
+        {
+          regex: "^zustand$",
+          message: "The core entry must stay React-free: import from 'zustand/vanilla'.",
+        },
+        {
+          regex: relative("hooks", "components", "query"),
+          message: "src/core may import only ../store and ../client.",
+        },
+      ),
+    },
+  },
+  {
     files: ["src/query/**"],
     rules: {
       "no-restricted-imports": restrict(noReact, {

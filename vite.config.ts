@@ -16,6 +16,7 @@ export default defineConfig({
       entry: {
         index: "src/index.ts",
         client: "src/client/index.ts",
+        core: "src/core/index.ts",
         query: "src/query/index.ts",
         testing: "src/testing/index.ts",
       },

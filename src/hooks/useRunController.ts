@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { RunsClientError } from "../client/RunsClientError";
-import type { CancelAction, StreamMode } from "../client/types";
+import type { CancelAction, StreamEvent, StreamMode } from "../client/types";
 import {
   createRunController,
   type JoinRunOptions,
@@ -38,7 +38,23 @@ export interface UseRunStreamOptions {
   onThreadId?: (threadId: string) => void;
   onRunCreated?: (run: { threadId: string; runId: string }) => void;
   onFinish?: (run: { threadId: string; runId: string | null; status: SessionStatus }) => void;
+  /**
+   * Errors as typed `RunsClientError`s: of runs, stops, and of loading the thread's saved state
+   * (on mount and on a thread switch; `useRunStream` also shows that one as `threadLoadError`).
+   */
   onError?: (error: RunsClientError) => void;
+  /**
+   * Every stream event as it is received, before the per-frame batching. A throw is caught (the
+   * stream goes on) and the first of each stream is logged with `console.error`.
+   */
+  onEvent?: (event: StreamEvent) => void;
+  /**
+   * Every `custom` event's data, in order, before batching: `lastCustom` keeps only the last one
+   * of a frame. Throws are handled as for `onEvent`.
+   *
+   * @example onCustomEvent: (data) => setProgress((steps) => [...steps, data])
+   */
+  onCustomEvent?: (data: unknown, event: StreamEvent) => void;
 }
 
 /** What `useRunController` returns: the session key and the actions, without any state. */
@@ -143,6 +159,8 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
     const callbacks: RunControllerCallbacks = {
       onThreadId: (id) => latest.current.onThreadId?.(id),
       onError: (error) => latest.current.onError?.(error),
+      onEvent: (event) => latest.current.onEvent?.(event),
+      onCustomEvent: (data, event) => latest.current.onCustomEvent?.(data, event),
       onRunCreated: (run) => {
         // The new run shows up in lists and details without a manual refetch.
         invalidateRunQueries(queryClient, run.threadId, run.runId);
@@ -195,14 +213,19 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
 function useThreadIdProp(controller: RunController, options: UseRunStreamOptions): string | null {
   const prop = options.threadId ?? null;
   const loadThreadState = options.loadThreadState ?? true;
+  const latest = useLatestRef(options);
   const [mountedWith] = useState(prop);
   const changed = useRef(false);
   useEffect(() => {
     if (prop !== mountedWith) changed.current = true;
     if (!changed.current || prop === controller.getThreadId()) return;
     controller.setThreadId(prop);
-    if (loadThreadState && prop !== null) void controller.loadThreadState().catch(() => undefined);
-  }, [controller, prop, mountedWith, loadThreadState]);
+    // A failed load (a thread that does not exist, …) is the app's to show, as on mount.
+    if (loadThreadState && prop !== null)
+      controller
+        .loadThreadState()
+        .catch((error: unknown) => latest.current.onError?.(asRunsClientError(error)));
+  }, [controller, prop, mountedWith, loadThreadState, latest]);
   return prop ?? controller.getThreadId();
 }
 

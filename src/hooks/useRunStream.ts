@@ -38,9 +38,17 @@ export interface UseRunStreamResult<
   /** The last submit was refused: the thread is busy. Answer with `resubmit(strategy)`. */
   refusal: SubmitRefusal | null;
   cancelling: boolean;
+  /** The last `custom` event's data (one per frame at most: see `onCustomEvent` for every one). */
   lastCustom: TCustom | undefined;
   /** Starting, pending or running. */
   isRunning: boolean;
+  /** The thread's saved state is loading: on mount on a thread, and after a thread switch. */
+  isThreadLoading: boolean;
+  /**
+   * Loading the thread's saved state failed (`kind` `not_found` for a thread that does not
+   * exist); `onError` got the typed error. Kept apart from `error`, which is the run's.
+   */
+  threadLoadError: SessionError | null;
 }
 
 /**
@@ -60,16 +68,19 @@ export function useRunStream<
   TInterrupt = unknown,
 >(options: UseRunStreamOptions): UseRunStreamResult<TValues, TUpdate, TCustom, TInterrupt> {
   const controls = useRunController<TUpdate>(options);
-  const state = useSessionState<TValues, TCustom, TInterrupt>(controls.key);
+  const { threadLoading, ...state } = useSessionState<TValues, TCustom, TInterrupt>(controls.key);
+  // Before the mount effect made the session, a thread to load is already loading.
+  const loadsOnMount = controls.threadId !== null && (options.loadThreadState ?? true);
   return {
     ...controls,
     ...state,
     threadId: state.threadId ?? controls.threadId,
     isRunning: isActiveStatus(state.status),
+    isThreadLoading: threadLoading ?? loadsOnMount,
   };
 }
 
-type SessionState<TValues, TCustom, TInterrupt> = Pick<
+type SessionState<TValues, TCustom, TInterrupt> = { threadLoading: boolean | undefined } & Pick<
   UseRunStreamResult<TValues, unknown, TCustom, TInterrupt>,
   | "threadId"
   | "runId"
@@ -84,6 +95,7 @@ type SessionState<TValues, TCustom, TInterrupt> = Pick<
   | "refusal"
   | "cancelling"
   | "lastCustom"
+  | "threadLoadError"
 >;
 
 const NO_TURN_ERRORS: TurnError[] = [];
@@ -111,6 +123,8 @@ function useSessionState<TValues, TCustom, TInterrupt>(
         refusal: session?.refusal ?? null,
         cancelling: session?.cancelling ?? false,
         lastCustom: session?.lastCustom,
+        threadLoading: session?.threadLoading,
+        threadLoadError: session?.threadLoadError ?? null,
       };
     }),
   );

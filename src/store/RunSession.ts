@@ -68,6 +68,10 @@ export interface RunSession<
    * run that is going). Answer it with the controller's `resubmit(strategy)` or `dismissRefusal()`.
    */
   refusal: SubmitRefusal | null;
+  /** The thread's saved state is loading (`loadThreadState`: on mount on a thread, on a switch). */
+  threadLoading: boolean;
+  /** Loading the thread's saved state failed (e.g. `not_found`); cleared by the next load. */
+  threadLoadError: SessionError | null;
   timings: SessionTimings;
 }
 
@@ -129,6 +133,8 @@ export function createSession<
     error: null,
     turnErrors: [],
     refusal: null,
+    threadLoading: false,
+    threadLoadError: null,
     timings: {},
   };
 }

@@ -61,6 +61,13 @@ export interface RunControllerCallbacks {
   /** The controller made a thread (submit without a thread id). */
   onThreadId?(threadId: string): void;
   onError?(error: RunsClientError): void;
+  /**
+   * Every event as it is received, before the store batches it into the next frame (a throw is
+   * caught: the stream goes on, and the first throw of each stream is logged with `console.error`).
+   */
+  onEvent?(event: StreamEvent): void;
+  /** Every `custom` event's data, in order (the session keeps only the last, as `lastCustom`). */
+  onCustomEvent?(data: unknown, event: StreamEvent): void;
 }
 
 export interface RunControllerOptions {
@@ -88,6 +95,8 @@ interface ActiveStream {
   runId: string | null;
   pendingStop?: CancelAction;
   reconnecting: boolean;
+  /** An `onEvent` / `onCustomEvent` callback threw during this stream (logged once). */
+  callbackThrew?: boolean;
   /** Ended while a stop was held: kept open only to learn the run id and cancel the run. */
   detached?: boolean;
   /** The run this stream's submit stopped following, to follow again if the server refuses it. */
@@ -334,10 +343,29 @@ export class RunController {
     return true;
   }
 
-  /** Loads the thread's saved state into the session (history of an existing thread). */
+  /**
+   * Loads the thread's saved state into the session (history of an existing thread), with
+   * `threadLoading` set meanwhile. A failure is recorded as `threadLoadError` and thrown as a
+   * `RunsClientError`; a load overtaken by a thread switch or an abort ends quietly.
+   *
+   * @example await controller.loadThreadState().catch((error) => report(error));
+   */
   async loadThreadState(signal?: AbortSignal): Promise<void> {
-    if (this.#threadId === null) return;
-    await this.#hydrate(this.#threadId, signal);
+    const threadId = this.#threadId;
+    if (threadId === null) return;
+    this.#update((s) => ({ ...s, threadLoading: true, threadLoadError: null }));
+    const current = () => !signal?.aborted && threadId === this.#threadId;
+    try {
+      await this.#hydrate(threadId, signal);
+      if (current()) this.#update((s) => ({ ...s, threadLoading: false }));
+    } catch (error) {
+      // A switch already reset the session: its loading flag belongs to the new thread.
+      if (!current()) return;
+      const typed = asRunsClientError(error);
+      const loadError = toSessionError(typed);
+      this.#update((s) => ({ ...s, threadLoading: false, threadLoadError: loadError }));
+      throw typed;
+    }
   }
 
   async #start(rawInput: unknown, options: SubmitOptions): Promise<void> {
@@ -385,6 +413,25 @@ export class RunController {
     });
   }
 
+  /** Hands one event to the app's callbacks; their throws never reach the stream. */
+  #notifyEvent(active: ActiveStream, event: StreamEvent): void {
+    const { onEvent, onCustomEvent } = this.#options.callbacks ?? {};
+    if (onEvent) this.#guard(active, () => onEvent(event));
+    if (onCustomEvent && isCustomEvent(event))
+      this.#guard(active, () => onCustomEvent(event.data, event));
+  }
+
+  #guard(active: ActiveStream, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      // Once per stream: a callback that throws on every event would flood the console.
+      if (active.callbackThrew) return;
+      active.callbackThrew = true;
+      console.error("langgraph-runs-react: an onEvent/onCustomEvent callback threw", error);
+    }
+  }
+
   #begin(threadId: string | null, runId: string | null): ActiveStream {
     const active: ActiveStream = {
       abort: new AbortController(),
@@ -417,6 +464,7 @@ export class RunController {
           this.#update((s) => setConnection(s, "open"));
         }
         if (event.type === "values" && event.ns.length === 0) active.sawValues = true;
+        this.#notifyEvent(active, event);
         store.enqueueEvent(this.key, event);
         if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
           await yieldToEventLoop();
@@ -640,6 +688,11 @@ export class RunController {
     this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
     this.#options.store.updateSession(this.key, reducer);
   }
+}
+
+/** A `custom` event; the mode prefix also matches a name that still carries its namespace. */
+function isCustomEvent(event: StreamEvent): boolean {
+  return event.type === "custom" || event.type.startsWith("custom|");
 }
 
 /** The later of two event ids (`"-1"` is before any); the requested one when they can't be compared. */

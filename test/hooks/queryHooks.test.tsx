@@ -14,6 +14,8 @@ import {
   useWaitRun,
 } from "../../src/hooks";
 import { runKeys } from "../../src/query";
+import { newGate } from "../support/gates";
+import { recordingFetch } from "../support/recordingFetch";
 import { humanInput, lastAiText, renderHookWithRuns, runsHarness } from "../support/renderWithRuns";
 
 async function runningRun(
@@ -216,6 +218,71 @@ describe("query hooks against the real Agent Server", () => {
       expect((await harness.client.runs.get(run.thread_id, run.run_id)).status).toBe("interrupted"),
     );
   });
+
+  // Cancelling a run must refresh its thread's lists and its detail, not every query of the
+  // thread: a joined run's `useJoinRun` would join again (TanStack dedupes a join still waiting,
+  // but re-runs one that has its values).
+  it.each([
+    {
+      hook: "useCancelRuns",
+      useCancel: () => {
+        const { mutate, isSuccess } = useCancelRuns();
+        const cancel = (threadId: string, runId: string) => mutate({ threadId, runIds: [runId] });
+        return { cancel, isSuccess };
+      },
+    },
+    {
+      hook: "useCancelRun",
+      useCancel: () => {
+        const { mutate, isSuccess } = useCancelRun();
+        const cancel = (threadId: string, runId: string) => mutate({ threadId, runId });
+        return { cancel, isSuccess };
+      },
+    },
+  ])(
+    "$hook does not join again a run useJoinRun joined on the same thread",
+    async ({ useCancel }) => {
+      const recorder = recordingFetch();
+      const harness = runsHarness({ fetch: recorder.fetch });
+      const joins = () =>
+        recorder.requests.filter((r) => r.method === "GET" && r.url.pathname.endsWith("/join"));
+      const first = newGate("joined");
+      const second = newGate("cancelled");
+      const threadId = (await harness.client.threads.create()).thread_id;
+      const joined = await harness.client.runs.create(threadId, "agent", {
+        input: humanInput(first.command),
+      });
+      const cancelled = await harness.client.runs.create(threadId, "agent", {
+        input: humanInput(second.command),
+        multitaskStrategy: "enqueue",
+      });
+      const { result } = renderHookWithRuns(
+        () => ({
+          join: useJoinRun<{ messages: { type: string; content: unknown }[] }>(
+            threadId,
+            joined.run_id,
+          ),
+          detail: useRun(threadId, cancelled.run_id, { pollIntervalMs: false }),
+          cancel: useCancel(),
+        }),
+        harness,
+      );
+      await waitFor(() => expect(joins()).toHaveLength(1));
+      await first.open();
+      await waitFor(() => expect(result.current.join.isSuccess).toBe(true), { timeout: 10_000 });
+      expect(lastAiText(result.current.join.data!.messages)).toBe(`Gate ${first.name} opened.`);
+      // The queued run starts once the joined one is done, and waits at the second gate.
+      await waitFor(async () =>
+        expect((await harness.client.runs.get(threadId, cancelled.run_id)).status).toBe("running"),
+      );
+      act(() => result.current.cancel.cancel(threadId, cancelled.run_id));
+      await waitFor(() => expect(result.current.cancel.isSuccess).toBe(true), { timeout: 10_000 });
+      // The cancelled run's detail is fresh; the joined run was not joined again.
+      await waitFor(() => expect(result.current.detail.data?.status).toBe("interrupted"));
+      expect(joins()).toHaveLength(1);
+      await second.open();
+    },
+  );
 
   it("useDeleteRun removes the run from cached lists at once, and for good", async () => {
     const harness = runsHarness();

@@ -32,7 +32,10 @@ describe("a busy thread", () => {
     expect(await j.page.getByRole("alert").count()).toBe(0);
     await j.waitForStatus("running");
     // The reply of the run that is going stays on show while the chat follows it again.
-    await j.aiMessages().filter({ hasText: `Holding at ${gate.name}.` }).waitFor();
+    await j
+      .aiMessages()
+      .filter({ hasText: `Holding at ${gate.name}.` })
+      .waitFor();
     // The chat still follows the first run to its end.
     await gate.open();
     await j

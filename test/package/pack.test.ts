@@ -235,9 +235,9 @@ describe("the packed tarball", () => {
     expect(pkg.sideEffects).toEqual(expect.any(Array));
     expect((pkg.sideEffects as string[]).filter((glob) => !glob.endsWith(".css"))).toEqual([]);
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      [".", "./client", "./package.json", "./query", "./styles.css", "./testing"].sort(),
+      [".", "./client", "./core", "./package.json", "./query", "./styles.css", "./testing"].sort(),
     );
-    for (const entry of [".", "./client", "./query", "./testing"]) {
+    for (const entry of [".", "./client", "./core", "./query", "./testing"]) {
       const conditions = pkg.exports[entry] as Record<string, string>;
       expect(Object.keys(conditions)[0], entry).toBe("types");
       expect(conditions.import, entry).toMatch(/^\.\/dist\/.+\.js$/);
@@ -257,21 +257,26 @@ describe("the packed tarball", () => {
     const others = fs
       .readdirSync(dist)
       .filter((file) => file.endsWith(".js") && file !== "index.js");
-    expect(others).toEqual(expect.arrayContaining(["client.js", "query.js", "testing.js"]));
+    expect(others).toEqual(
+      expect.arrayContaining(["client.js", "core.js", "query.js", "testing.js"]),
+    );
     for (const file of others) expect(first(file), file).not.toMatch(/use client/);
     // The server-side entries never reach the React entry: every file they load, transitively,
     // is one a server component can call into (no "use client", no React, no zustand).
-    for (const entry of ["client.js", "query.js"]) {
+    // The core entry may use zustand (vanilla), never React.
+    const forbidden: Record<string, RegExp> = {
+      "client.js": /^(react|react-dom|zustand)$/,
+      "query.js": /^(react|react-dom|zustand)$/,
+      "core.js": /^(react|react-dom|@tanstack\/react-query)$/,
+    };
+    for (const [entry, peers] of Object.entries(forbidden)) {
       const seen = new Set<string>();
       const visit = (file: string) => {
         if (seen.has(file)) return;
         seen.add(file);
         for (const specifier of importSpecifiers(read(file))) {
           if (specifier.startsWith(".")) visit(path.posix.normalize(specifier));
-          else
-            expect(packageOf(specifier), `${entry} → ${file}`).not.toMatch(
-              /^(react|react-dom|zustand)$/,
-            );
+          else expect(packageOf(specifier), `${entry} → ${file}`).not.toMatch(peers);
         }
       };
       visit(entry);
@@ -358,6 +363,33 @@ describe("size", () => {
 
 describe.concurrent("a consumer app with the installed tarball", () => {
   it(
+    "runs the framework-free ./core entry in Node: a controller and a store follow a replayed run",
+    async ({ expect }) => {
+      const result = await run("node", ["core.mjs"], { cwd: app, timeoutMs: 60_000 });
+      const out = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as {
+        exports: string[];
+        status: string;
+        messages: number;
+        text: unknown;
+      };
+      expect(out.exports).toEqual(
+        expect.arrayContaining([
+          "createRunController",
+          "createStreamStore",
+          "hydrateSession",
+          "selectMessages",
+          "createStoragePersistence",
+        ]),
+      );
+      expect(out.exports).not.toContain("RunsProvider");
+      expect(out.status).toBe("success");
+      expect(out.messages).toBe(1);
+      expect(out.text).toBe("t0 t1 t2 t3 t4 ");
+    },
+    TIMEOUT,
+  );
+
+  it(
     "imports every JS entry in Node and server-renders the provider, hooks and components",
     async ({ expect }) => {
       const result = await run("node", ["ssr.mjs"], { cwd: app, timeoutMs: 60_000 });
@@ -399,6 +431,7 @@ describe.concurrent("a consumer app with the installed tarball", () => {
       // The query entry: keys and options only (no hooks, no components), loaded first and alone.
       expect(out.query).toEqual(
         [
+          "cancelRunMutationOptions",
           "isRunActive",
           "runKeys",
           "runQueryOptions",

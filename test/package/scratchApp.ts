@@ -229,6 +229,29 @@ createRoot(document.getElementById("root")!).render(
 );
 `,
 
+  // The framework-free entry in Node, with no React anywhere: a controller and a store drive a
+  // replayed run to its end. Prints one JSON line.
+  "core.mjs": `import * as core from "langgraph-runs-react/core";
+import { createClient } from "langgraph-runs-react/client";
+import { createReplayFetch, generateTokenTranscript, readTranscriptRun } from "langgraph-runs-react/testing";
+
+const transcript = generateTokenTranscript({ tokens: 5 });
+const { threadId } = readTranscriptRun(transcript);
+const client = createClient({ apiUrl: "http://replay.local", fetch: createReplayFetch(transcript, { speed: 0 }) });
+const store = core.createStreamStore();
+const controller = core.createRunController({ client, store, key: "chat", assistantId: "agent", threadId });
+controller.attach();
+await controller.submit(null);
+store.flush();
+const session = core.selectSession("chat")(store.getState());
+console.log(JSON.stringify({
+  exports: Object.keys(core).sort(),
+  status: session?.status,
+  messages: session?.messages.length ?? 0,
+  text: session?.messages.at(-1)?.content,
+}));
+`,
+
   // Node, no DOM, no bundler: every JS entry as Node resolves it (the query entry before any
   // other), one shared copy of the client and of the query layer between the entries, a replayed stream through the built client, and
   // renderToString of a provider with hooks and components. Prints one JSON line.
