@@ -431,7 +431,6 @@ describe.concurrent("a consumer app with the installed tarball", () => {
       // The query entry: keys and options only (no hooks, no components), loaded first and alone.
       expect(out.query).toEqual(
         [
-          "cancelRunMutationOptions",
           "isRunActive",
           "runKeys",
           "runQueryOptions",
