@@ -335,8 +335,22 @@ export class RunController {
 
   /** Re-joins the run kept by the persistence, if any. Returns whether there was one. */
   async reconnectPersisted(): Promise<boolean> {
-    const saved = this.#options.persistence?.load(this.key);
+    const { persistence, client } = this.#options;
+    const saved = persistence?.load(this.key);
     if (!saved) return false;
+    // The page may have left before it saw the run end (a thread switch, a reload right after
+    // the reply): a run that has ended is history, loaded from the thread's state, not a stream
+    // to re-join (which would show a finished run as running while it replays).
+    const run = await client.runs.get(saved.threadId, saved.runId).catch(() => undefined);
+    if (run && isFinalStatus(run.status)) {
+      persistence?.save(this.key, null);
+      if (saved.threadId !== this.#threadId) {
+        this.setThreadId(saved.threadId);
+        this.#options.callbacks?.onThreadId?.(saved.threadId);
+      }
+      await this.loadThreadState();
+      return true;
+    }
     // The page's memory is gone: replay the whole run (its output so far may be in no saved
     // state yet, e.g. a reply a node is still streaming) over the thread's saved state.
     await this.join(saved.runId, { threadId: saved.threadId, lastEventId: "-1", hydrate: true });

@@ -82,3 +82,47 @@ describe("the thread of useRunStream", () => {
     expect(texts).toEqual([gate.command, `Holding at ${gate.name}.`, `Gate ${gate.name} opened.`]);
   });
 });
+
+describe("a kept run that has ended since", () => {
+  it("is loaded as history, not re-joined: no stream request, the thread told, the run forgotten", async () => {
+    const harness = runsHarness();
+    const thread = await harness.client.threads.create();
+    await harness.client.runs.wait(thread.thread_id, "agent", { input: humanInput("done before") });
+    const [run] = await harness.client.runs.list(thread.thread_id);
+    const persistence = memoryPersistence();
+    persistence.saved.set("chat", {
+      threadId: thread.thread_id,
+      runId: run!.run_id,
+      lastEventId: "2",
+    });
+
+    const streams: string[] = [];
+    const tracking = runsHarness({
+      fetch: (input, init) => {
+        if (input.includes("/stream")) streams.push(input);
+        return fetch(input, init);
+      },
+    });
+    const onThreadId = vi.fn();
+    const { result } = renderHookWithRuns(
+      () =>
+        useRunStream({
+          assistantId: "agent",
+          key: "chat",
+          reconnectOnMount: persistence,
+          onThreadId,
+        }),
+      tracking,
+    );
+    await waitFor(() =>
+      expect(result.current.messages.map((m) => m.content)).toEqual([
+        "done before",
+        "You said: done before",
+      ]),
+    );
+    expect(onThreadId).toHaveBeenCalledWith(thread.thread_id);
+    expect(result.current.isRunning).toBe(false);
+    expect(streams).toEqual([]);
+    expect(persistence.saved.has("chat")).toBe(false);
+  });
+});
