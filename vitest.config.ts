@@ -20,6 +20,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globalSetup: ["./test/support/globalSetup.ts"],
+    // Two files at a time: the suite waits mostly on the server and Chromium, not the CPU (it
+    // holds under two busy loops), and one at a time doubles CI's wall time on 2 cores.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // How long `expect.poll` waits for a condition (not a timing assertion): generous, since a
