@@ -290,12 +290,7 @@ export class RunController {
     const threadId = joinOptions.threadId ?? this.#threadId;
     if (threadId === null) throw new TypeError("join needs a thread id");
     this.#end("replaced");
-    if (threadId !== this.#threadId) {
-      this.setThreadId(threadId);
-      // The app learns the thread it is now on (a reload re-joined the run of a thread the
-      // app's own state had not restored yet).
-      this.#options.callbacks?.onThreadId?.(threadId);
-    }
+    this.#adoptThread(threadId);
     // Events still queued count as seen: their ids are where this join must continue.
     this.#options.store.flush();
     const session = this.#options.store.ensureSession(this.key, { threadId });
@@ -344,10 +339,7 @@ export class RunController {
     const run = await client.runs.get(saved.threadId, saved.runId).catch(() => undefined);
     if (run && isFinalStatus(run.status)) {
       persistence?.save(this.key, null);
-      if (saved.threadId !== this.#threadId) {
-        this.setThreadId(saved.threadId);
-        this.#options.callbacks?.onThreadId?.(saved.threadId);
-      }
+      this.#adoptThread(saved.threadId);
       await this.loadThreadState();
       return true;
     }
@@ -425,6 +417,16 @@ export class RunController {
         onReconnect: (info) => this.#onReconnect(active, info),
       });
     });
+  }
+
+  /**
+   * Switches to `threadId` when it is another thread, and tells the app (a reload re-joined or
+   * restored a thread the app's own state had not restored yet).
+   */
+  #adoptThread(threadId: string): void {
+    if (threadId === this.#threadId) return;
+    this.setThreadId(threadId);
+    this.#options.callbacks?.onThreadId?.(threadId);
   }
 
   /** Hands one event to the app's callbacks; their throws never reach the stream. */
@@ -705,8 +707,9 @@ export class RunController {
 }
 
 /** A `custom` event; the mode prefix also matches a name that still carries its namespace. */
+/** A `custom` event (the client already split any subgraph namespace into `ns`). */
 function isCustomEvent(event: StreamEvent): boolean {
-  return event.type === "custom" || event.type.startsWith("custom|");
+  return event.type === "custom";
 }
 
 /** The later of two event ids (`"-1"` is before any); the requested one when they can't be compared. */
