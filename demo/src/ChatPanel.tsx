@@ -16,7 +16,7 @@ import { RunProgress } from "./RunProgress";
 import { SCENARIOS } from "./scenarios";
 import { chatKey, humanInput, shortId, type RunSettings } from "./settings";
 
-const REJOINABLE_ERRORS = new Set(["network", "timeout", "busy"]);
+const REJOINABLE_ERRORS = new Set(["network", "timeout"]);
 
 export interface ChatPanelProps {
   threadId: string;
@@ -61,8 +61,8 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
   const connected =
     connection === "connecting" || connection === "open" || connection === "reconnecting";
   const detached = connection === "closed" || connection === "failed";
-  // After a disconnect, a dropped connection, or a submit the busy thread refused (the submit
-  // left the running run's stream): the run may still be going, so offer to attach again.
+  // After a disconnect or a dropped connection the run may still be going, so offer to attach
+  // again. (A submit the busy thread refused is no error: the chat follows the run by itself.)
   const canRejoin =
     chat.runId !== null &&
     detached &&
