@@ -1,7 +1,7 @@
 "use client";
 import { skipToken, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { runKeys } from "../query/runKeys";
-import { invalidateRunQueries } from "./invalidateRunQueries";
+import { invalidateRunQueries } from "../query/invalidateRunQueries";
 import { useRunsClient } from "./useRunsClient";
 
 /**

@@ -16,7 +16,7 @@ import type { SessionStatus } from "../store/RunSession";
 import { asRunsClientError } from "../store/toSessionError";
 import { useRunsContext } from "./RunsContext";
 import { sessionStoragePersistence } from "./sessionStoragePersistence";
-import { invalidateRunQueries } from "./invalidateRunQueries";
+import { invalidateRunQueries } from "../query/invalidateRunQueries";
 import { useLatestRef } from "./useLatestRef";
 
 export interface UseRunStreamOptions {

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { RunsWaitPayload } from "../client/types";
-import { invalidateRunQueries } from "./invalidateRunQueries";
+import { invalidateRunQueries } from "../query/invalidateRunQueries";
 import { useRunsClient } from "./useRunsClient";
 
 export interface WaitRunVariables {
