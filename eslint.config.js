@@ -76,6 +76,7 @@ export default defineConfig([
     "demo/dist/",
     "**/.next/",
     "examples/*/next-env.d.ts",
+    "test/docs/.generated/",
   ]),
 
   js.configs.recommended,
@@ -164,6 +165,31 @@ export default defineConfig([
     },
   },
   {
+    // The ./markdown entry: React and marked only. The main entry never imports it (its bytes
+    // stay out of the main budget), and it imports nothing of the kit, so it shares no chunk.
+    files: ["src/markdown/**"],
+    rules: {
+      "no-restricted-imports": restrict(
+        noTanstack,
+        { regex: "^zustand(/.*)?$", message: "src/markdown may import React and marked only." },
+        {
+          regex: relative("client", "store", "query", "hooks", "components", "core", "testing"),
+          message: "src/markdown may import React and marked only, nothing of the kit.",
+        },
+      ),
+    },
+  },
+  {
+    // The main entry must not pull the markdown entry (and its parser) in.
+    files: ["src/index.ts", "src/components/**"],
+    rules: {
+      "no-restricted-imports": restrict({
+        regex: "^(\\./|(\\.\\./)+)markdown(/.*)?$",
+        message: "The main entry must not import ./markdown: it is its own entry and budget.",
+      }),
+    },
+  },
+  {
     files: ["src/query/**"],
     rules: {
       "no-restricted-imports": restrict(noReact, {
@@ -176,8 +202,9 @@ export default defineConfig([
     files: ["src/hooks/**"],
     rules: {
       "no-restricted-imports": restrict({
-        regex: relative("components"),
-        message: "src/hooks may not import components (components build on hooks).",
+        regex: relative("components", "markdown"),
+        message:
+          "src/hooks may not import components (components build on hooks) or the markdown entry.",
       }),
     },
   },

@@ -9,12 +9,13 @@ import { chromiumPath, chromiumArgs } from "./scripts/chromium.mjs";
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Four projects share one embedded Agent Server (started once by the global setup and handed
- * to tests with `inject("agentServerUrl")`):
+ * Five projects; four share one embedded Agent Server (started once by the global setup and
+ * handed to tests with `inject("agentServerUrl")`):
  * - unit: pure code and hooks in jsdom;
  * - e2e: the runs client in Node against the real server;
  * - browser: hooks and components in Chromium;
- * - storybook: every story as a test in Chromium.
+ * - storybook: every story as a test in Chromium;
+ * - types: the public API's type tests (`*.test-d.ts(x)`), checked by tsc, never run.
  */
 export default defineConfig({
   plugins: [react()],
@@ -29,6 +30,18 @@ export default defineConfig({
     // loaded 2-core machine is slow.
     expect: { poll: { timeout: 30_000 } },
     projects: [
+      {
+        test: {
+          name: "types",
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ["test/**/*.test-d.{ts,tsx}"],
+            tsconfig: "./tsconfig.json",
+          },
+        },
+      },
       {
         extends: true,
         test: {
@@ -54,6 +67,7 @@ export default defineConfig({
             "test/parity/**/*.test.ts",
             "test/package/**/*.test.ts",
             "test/security/**/*.test.{ts,tsx}",
+            "test/docs/**/*.test.ts",
           ],
           environment: "node",
         },

@@ -1,63 +1,85 @@
 // Benchmark 2: render under a token storm, in Chromium.
 //
-//   node --import tsx bench/renderStorm.bench.mjs            # 1 warm-up + 5 rounds (+ 3 with history)
-//   node --import tsx bench/renderStorm.bench.mjs --quick    # 0 warm-up + 2 rounds, no history
-//   ... --tokens 20000 --rounds 7 --warmup 1 --history 0,100,500 --only ours,official --json /tmp/storm.json
+//   node --import tsx bench/renderStorm.bench.mjs            # 20,000 tokens (empty chat, 100 prior
+//                                                             # messages) and 200,000 tokens
+//   node --import tsx bench/renderStorm.bench.mjs --quick    # 20,000 tokens, 2 rounds, no history
+//   ... --tokens 20000,200000 --rounds 7 --warmup 1 --history 0,100,500 --only ours,floor --json /tmp/storm.json
+//   ... --peers-at 200000     # also run the peers at 200,000 tokens (minutes per run)
 //
-// A chat view renders a 20,000-token messages-tuple stream that is entirely available at once
+// A chat view renders a messages-tuple stream that is entirely available at once
 // (`createReplayFetch(generateTokenTranscript({ tokens }), { speed: 0 })`: no timer, no yield
-// between chunks). Contenders, each in a fresh page, same bytes and chunks:
-//   ours          useRunStream, messages rendered as plain text (one <p> per message)
-//   ours-mstream  useRunController + <MessageStream runKey> with the kit's stylesheet
-//   official      @langchain/langgraph-sdk/react useStream (Client with callerOptions.fetch),
-//                 messages rendered as plain text, exactly like `ours`
-// Scenarios (`--history`): the reply streams into an empty chat (0), and into a chat of 100
-// prior messages loaded from the thread's state when the app mounted (at most 3 rounds, no
-// warm-up).
+// between chunks). Contenders, each in a fresh page, same bytes and chunks (see lib/browser.mjs):
+//   ours             useRunStream, messages rendered as plain text (one <p> per message)
+//   ours-mstream     useRunController + <MessageStream run> with the kit's stylesheet
+//   floor            eventsource-parser + JSON.parse, one setState per frame, the same plain view
+//   official         @langchain/langgraph-sdk/react useStream (the legacy hook), the same plain view
+//   langchain-react  @langchain/react useStream (thread protocol, its recorded stream), the same view
+// Scenarios: the reply streams into an empty chat, into a chat of 100 prior messages loaded from
+// the thread's state when the app mounted (at most 3 rounds, no warm-up), and a 200,000-token
+// reply into an empty chat (at most 3 rounds; the peers only with --peers-at 200000: the legacy
+// hook commits once per token).
 import * as fs from "node:fs/promises";
 import { parseArgs, pairedRatio } from "./lib/harness.mjs";
 import {
   MB,
+  PEERS,
   formatTable,
   launchChromium,
+  loadAverage,
   medianOf,
+  peerVersions,
+  preparePages,
   runInPage,
   runRoundsInBrowser,
-  sdkVersion,
-  preparePages,
+  selectContenders,
 } from "./lib/browser.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 const quick = args.quick === true;
-const TOKENS = Number(args.tokens ?? 20_000);
+const TOKENS = String(args.tokens ?? (quick ? "20000" : "20000,200000"))
+  .split(",")
+  .map(Number);
 const HISTORIES = String(args.history ?? (quick ? "0" : "0,100"))
   .split(",")
   .map(Number);
 const WARMUP = Number(args.warmup ?? (quick ? 0 : 1));
 const ROUNDS = Number(args.rounds ?? (quick ? 2 : 5));
-const ALL = ["ours", "ours-mstream", "official"];
-const only = typeof args.only === "string" ? args.only.split(",") : undefined;
-const SELECTED = only ? ALL.filter((name) => only.includes(name)) : ALL;
+const PEERS_AT = String(args["peers-at"] ?? "20000")
+  .split(",")
+  .map(Number);
+const SELECTED = selectContenders(args, ["ours", "ours-mstream", "floor", ...PEERS]);
 const log = (line) => console.log(line);
 
-const sdk = await sdkVersion();
 const server = await preparePages({ args, log });
-const CONTENDERS = server.withBaseline(SELECTED);
 const browser = await launchChromium();
 log(
-  `render storm: ${TOKENS} tokens at once (speed 0), 16 events per chunk; Chromium ${browser.version()}; ` +
-    `@langchain/langgraph-sdk ${sdk}; rotating order; prior messages: ${HISTORIES.join(", ")}`,
+  `render storm: ${TOKENS.join(", ")} tokens at once (speed 0), 16 events per chunk; ` +
+    `Chromium ${browser.version()}; ${await peerVersions()}; rotating order; prior messages: ` +
+    `${HISTORIES.join(", ")} (at ${TOKENS[0]} tokens); load average ${loadAverage()}`,
 );
 
+// Every token count with an empty chat; the first one also with each history.
 const scenarios = [];
+for (const tokens of TOKENS) {
+  for (const history of tokens === TOKENS[0] ? HISTORIES : [0]) scenarios.push({ tokens, history });
+}
+
+const results = [];
 try {
-  for (const history of HISTORIES) {
-    const warmup = history === 0 ? WARMUP : 0;
-    const rounds = history === 0 ? ROUNDS : Math.min(ROUNDS, 3);
+  for (const { tokens, history } of scenarios) {
+    const heavy = tokens > 50_000;
+    const warmup = history === 0 && !heavy ? WARMUP : 0;
+    const rounds = history === 0 && !heavy ? ROUNDS : Math.min(ROUNDS, 3);
+    const contenders = server.withBaseline(
+      SELECTED.filter((name) => !PEERS.includes(name) || PEERS_AT.includes(tokens)),
+    );
     log("");
-    log(`--- ${history} prior messages: ${warmup} warm-up + ${rounds} rounds`);
+    log(
+      `--- ${tokens} tokens, ${history} prior messages: ${warmup} warm-up + ${rounds} rounds ` +
+        `(load average ${loadAverage()})`,
+    );
     const runs = await runRoundsInBrowser({
-      contenders: CONTENDERS,
+      contenders,
       warmup,
       rounds,
       log,
@@ -66,14 +88,23 @@ try {
           browser,
           baseUrl: server.baseUrl,
           contender,
-          options: { tokens: TOKENS, speed: 0, view: "text", body: "direct", history },
+          options: { tokens, speed: 0, view: "text", body: "direct", history },
           sampleHeapEveryMs: 20,
+          retained: true,
         }),
       describe: (run) =>
         `${run.timeToFinalTextMs.toFixed(0)} ms (${run.commits} commits, longest task ` +
-        `${run.longTasks.maxMs.toFixed(0)} ms wall / ${run.tasks.longestCpuMs.toFixed(0)} ms cpu)`,
+        `${run.longTasks.maxMs.toFixed(0)} ms wall / ${run.tasks.longestCpuMs.toFixed(0)} ms cpu, ` +
+        `busy ${run.tasks.busyCpuMs.toFixed(0)} ms cpu, retained +${MB(run.retainedGrowthBytes)} MB)`,
     });
-    scenarios.push({ history, warmup, rounds, runs, ratios: report(history, runs) });
+    results.push({
+      tokens,
+      history,
+      warmup,
+      rounds,
+      runs,
+      ratios: report(tokens, history, contenders, runs),
+    });
   }
 } finally {
   await browser.close();
@@ -81,18 +112,16 @@ try {
 }
 
 if (typeof args.json === "string") {
-  await fs.writeFile(
-    args.json,
-    JSON.stringify({ tokens: TOKENS, sdkVersion: sdk, scenarios }, null, 2),
-  );
+  await fs.writeFile(args.json, JSON.stringify({ scenarios: results }, null, 2));
 }
 
 /** Prints one scenario's medians, ratios and targets; returns the ratios. */
-function report(history, runs) {
+function report(tokens, history, contenders, runs) {
   const med = (name, pick) => medianOf(runs[name], pick);
   log("");
   log(
-    `medians, ${history} prior messages (ms unless noted; long tasks = PerformanceObserver 'longtask', wall clock;`,
+    `medians, ${tokens} tokens, ${history} prior messages (ms unless noted; long tasks = ` +
+      "PerformanceObserver 'longtask', wall clock;",
   );
   log(" cpu = the renderer main thread's own time per task, from a Chromium trace):");
   log(
@@ -115,10 +144,10 @@ function report(history, runs) {
         "script",
         "layout",
         "react",
-        "peak heap MB",
         "peak growth MB",
+        "retained MB",
       ],
-      CONTENDERS.map((name) => [
+      contenders.map((name) => [
         name,
         med(name, (r) => r.timeToFinalTextMs).toFixed(0),
         med(name, (r) => r.timeToDoneMs).toFixed(0),
@@ -136,45 +165,54 @@ function report(history, runs) {
         med(name, (r) => r.scriptMs).toFixed(0),
         med(name, (r) => r.layoutMs).toFixed(0),
         med(name, (r) => r.renderMs).toFixed(0),
-        MB(med(name, (r) => r.peakHeapBytes)),
         MB(med(name, (r) => r.peakGrowthBytes)),
+        `+${MB(med(name, (r) => r.retainedGrowthBytes))}`,
       ]),
     ),
   );
 
+  const ours = contenders.filter((name) => name.includes("ours"));
   const ratios = {};
-  if (runs.official) {
+  const metric = (a, b, label, pick) => {
+    const ratio = med(a, pick) / med(b, pick);
+    const paired = pairedRatio(runs[a].map(pick), runs[b].map(pick));
+    ratios[`${a}/${b} ${label}`] = { ofMedians: ratio, paired };
+    return `${label} ${ratio.toFixed(2)}x (${paired.toFixed(2)}x)`;
+  };
+  for (const peer of PEERS.filter((name) => runs[name])) {
     log("");
-    log("official / ours (ratio of medians; median of per-round ratios in brackets):");
-    for (const ours of CONTENDERS.filter((name) => name !== "official")) {
-      const metric = (label, pick) => {
-        const ratio = med("official", pick) / med(ours, pick);
-        const paired = pairedRatio(runs.official.map(pick), runs[ours].map(pick));
-        ratios[`official/${ours} ${label}`] = { ofMedians: ratio, paired };
-        return `${label} ${ratio.toFixed(2)}x (${paired.toFixed(2)}x)`;
-      };
+    log(`${peer} / ours (ratio of medians; median of per-round ratios in brackets):`);
+    for (const name of ours) {
       log(
-        `  ${ours.padEnd(13)} ${metric("final text", (r) => r.timeToFinalTextMs)}, ` +
-          `${metric("commits", (r) => r.commits)}, ${metric("busy cpu", (r) => r.tasks.busyCpuMs)}, ` +
-          `${metric("peak heap growth", (r) => r.peakGrowthBytes)}`,
+        `  ${name.padEnd(13)} ${metric(peer, name, "final text", (r) => r.timeToFinalTextMs)}, ` +
+          `${metric(peer, name, "commits", (r) => r.commits)}, ` +
+          `${metric(peer, name, "busy cpu", (r) => r.tasks.busyCpuMs)}, ` +
+          `${metric(peer, name, "retained", (r) => r.retainedGrowthBytes)}`,
       );
+    }
+  }
+  if (runs.floor) {
+    log("");
+    log("ours / floor, main-thread cpu (target <= 1.5 in a burst):");
+    for (const name of ours) {
+      log(`  ${name.padEnd(13)} ${metric(name, "floor", "busy cpu", (r) => r.tasks.busyCpuMs)}`);
     }
   }
 
   log("");
   log("targets (ours):");
   const mark = (ok) => (ok ? "met" : "MISSED");
-  for (const ours of CONTENDERS.filter((name) => name !== "official")) {
-    const worst = (pick) => Math.max(...runs[ours].map(pick));
+  for (const name of ours) {
+    const worst = (pick) => Math.max(...runs[name].map(pick));
     const maxPerFrame = worst((r) => r.maxCommitsPerFrame);
     const maxMidStream = worst((r) => r.maxCommitsPerFrameMidStream);
     const longest = worst((r) => r.longTasks.maxMs);
     const longestCpu = worst((r) => r.tasks.longestCpuMs);
     const ratio = runs.official
-      ? med("official", (r) => r.timeToFinalTextMs) / med(ours, (r) => r.timeToFinalTextMs)
+      ? med("official", (r) => r.timeToFinalTextMs) / med(name, (r) => r.timeToFinalTextMs)
       : NaN;
     log(
-      `  ${ours}: one commit per frame mid-stream: ${mark(maxMidStream <= 1)} (worst ${maxMidStream}; ` +
+      `  ${name}: one commit per frame mid-stream: ${mark(maxMidStream <= 1)} (worst ${maxMidStream}; ` +
         `worst frame of the whole run ${maxPerFrame}, lifecycle commits included); ` +
         `final text <= 1/4 of official: ${Number.isNaN(ratio) ? "n/a" : `${mark(ratio >= 4)} (${ratio.toFixed(2)}x)`}; ` +
         `no task > 50 ms: wall ${mark(longest <= 50)} (longest ${longest.toFixed(0)} ms), ` +

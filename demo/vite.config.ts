@@ -10,6 +10,8 @@ import { defineConfig } from "vite";
  *
  *   langgraph-runs-react            -> src/index.ts
  *   langgraph-runs-react/client     -> src/client/index.ts
+ *   langgraph-runs-react/core       -> src/core/index.ts
+ *   langgraph-runs-react/markdown   -> src/markdown/index.ts
  *   langgraph-runs-react/styles.css -> src/styles/index.css
  *
  * `npm run demo:build` builds it to demo/dist. Serve it with a server that proxies /api under the
@@ -28,6 +30,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^langgraph-runs-react\/client$/, replacement: src("client/index.ts") },
+      { find: /^langgraph-runs-react\/core$/, replacement: src("core/index.ts") },
+      { find: /^langgraph-runs-react\/markdown$/, replacement: src("markdown/index.ts") },
       { find: /^langgraph-runs-react\/styles\.css$/, replacement: src("styles/index.css") },
       { find: /^langgraph-runs-react$/, replacement: src("index.ts") },
     ],

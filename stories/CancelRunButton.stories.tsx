@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { CancelRunButton } from "../src/components/CancelRunButton";
 import { RunStatusBadge } from "../src/components/RunStatusBadge";
+import { RunScope } from "../src/hooks";
+import type { AnyRunHandle } from "../src/store/RunHandle";
 import { longStream } from "../test/fixtures/transcripts";
 import { LiveRun } from "./support/LiveRun";
 import { createRunsFetchStub, makeRun } from "./support/runsFetchStub";
@@ -23,6 +25,31 @@ const withRunningRun = (options: { failCancel?: boolean } = {}) =>
       }).fetch,
   });
 
+/** A run handle whose actions only record their calls, for a session seeded in the story. */
+function recordingRun(id: string) {
+  return {
+    id,
+    threadId: "thread-1",
+    submit: fn(async () => undefined),
+    resume: fn(async () => undefined),
+    resumeAll: fn(async () => undefined),
+    stop: fn(async () => undefined),
+    disconnect: fn(),
+    join: fn(async () => undefined),
+    resubmit: fn(async () => undefined),
+    dismissRefusal: fn(),
+  } satisfies AnyRunHandle;
+}
+
+/** The handle of a run the stream buffer says is running (thread-1 / run-1). */
+const chat = recordingRun("chat");
+const withRunningSession = (seed: { cancelling?: boolean } = {}) =>
+  withRunsProvider({
+    sessions: {
+      chat: { threadId: "thread-1", runId: "run-1", status: "running", ...seed },
+    },
+  });
+
 const cancelRequest = expect.objectContaining({
   method: "POST",
   path: expect.stringMatching(/^\/threads\/thread-1\/runs\/run-1\/cancel/),
@@ -41,12 +68,6 @@ type Story = StoryObj<typeof meta>;
 /** The states side by side (the confirm step is opened by the play function). */
 export const AllStates: Story = {
   render: () => {
-    const stream = (cancelling: boolean, isRunning = true) => ({
-      stop: async () => undefined,
-      cancelling,
-      isRunning,
-      status: isRunning ? ("running" as const) : ("interrupted" as const),
-    });
     return (
       <table className="lgr-story-grid">
         <caption className="lgr-visually-hidden">Cancel button states</caption>
@@ -72,7 +93,7 @@ export const AllStates: Story = {
           <tr>
             <td>cancelling</td>
             <td>
-              <CancelRunButton stream={stream(true)} />
+              <CancelRunButton threadId="thread-1" runId="run-1" status="running" cancelling />
             </td>
           </tr>
           <tr>
@@ -99,7 +120,7 @@ export const AllStates: Story = {
   play: async ({ canvasElement }) => {
     const cell = within(within(canvasElement).getByTestId("confirming"));
     await userEvent.click(cell.getByRole("button", { name: "Cancel run" }));
-    await expect(cell.getByRole("button", { name: "Yes, cancel" })).toHaveFocus();
+    await expect(cell.getByRole("button", { name: "Keep running" })).toHaveFocus();
   },
 };
 
@@ -130,7 +151,10 @@ export const Ready: Story = {
   },
 };
 
-/** The inline confirm step: cancel, then "Yes, cancel"; focus moves into the step and back. */
+/**
+ * The inline confirm step: cancel, then "Yes, cancel"; focus moves into the step (on its safe
+ * choice) and back to the button.
+ */
 export const WithConfirm: Story = {
   args: { confirm: true },
   play: async ({ canvasElement, args }) => {
@@ -138,8 +162,8 @@ export const WithConfirm: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Cancel run" }));
     const group = canvas.getByRole("group", { name: "Cancel this run?" });
+    await expect(within(group).getByRole("button", { name: "Keep running" })).toHaveFocus();
     const yes = within(group).getByRole("button", { name: "Yes, cancel" });
-    await expect(yes).toHaveFocus();
     await expect(requests).not.toHaveBeenCalledWith(cancelRequest);
     await userEvent.click(yes);
     const button = canvas.getByRole("button", { name: "Cancelling…" });
@@ -166,7 +190,7 @@ export const ConfirmDismissed: Story = {
     requests.mockClear();
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Cancel run" }));
-    await expect(canvas.getByRole("button", { name: "Yes, cancel" })).toHaveFocus();
+    await expect(canvas.getByRole("button", { name: "Keep running" })).toHaveFocus();
     await userEvent.keyboard("{Escape}");
     await expect(canvas.getByRole("button", { name: "Cancel run" })).toHaveFocus();
     await userEvent.click(canvas.getByRole("button", { name: "Cancel run" }));
@@ -247,41 +271,55 @@ export const CancelFails: Story = {
   },
 };
 
-/** Stream mode: the object `useRunStream()` returns; here a stand-in with a `stop` spy. */
-export const StreamMode: Story = {
-  args: {
-    threadId: undefined,
-    runId: undefined,
-    status: undefined,
-    stream: {
-      stop: fn(async () => undefined),
-      cancelling: false,
-      isRunning: true,
-      status: "running",
-    },
-  },
-  play: async ({ canvasElement, args }) => {
+/** A run handle (`useRunController`'s or `useRunStream`'s): the button calls `run.stop()`. */
+export const HandleMode: Story = {
+  args: { threadId: undefined, runId: undefined, status: undefined, run: chat },
+  decorators: [withRunningSession()],
+  play: async ({ canvasElement }) => {
+    chat.stop.mockClear();
+    await expect(canvasElement.querySelector(".lgr-cancel")).toHaveAttribute(
+      "data-run-status",
+      "running",
+    );
     await userEvent.click(within(canvasElement).getByRole("button", { name: "Cancel run" }));
-    await expect(args.stream?.stop).toHaveBeenCalledWith({ action: "interrupt" });
+    await expect(chat.stop).toHaveBeenCalledWith({ action: "interrupt" });
   },
 };
 
-/** Stream mode while the stream buffer says a cancel is pending. */
-export const StreamCancelling: Story = {
-  args: {
-    threadId: undefined,
-    runId: undefined,
-    status: undefined,
-    stream: {
-      stop: fn(async () => undefined),
-      cancelling: true,
-      isRunning: true,
-      status: "running",
-    },
+/** Without `run` or ids, the `<RunScope>`'s handle; here a rollback. */
+export const InRunScope: Story = {
+  args: { threadId: undefined, runId: undefined, status: undefined, action: "rollback" },
+  decorators: [withRunningSession()],
+  render: (args) => (
+    <RunScope run={chat}>
+      <CancelRunButton {...args} />
+    </RunScope>
+  ),
+  play: async ({ canvasElement }) => {
+    chat.stop.mockClear();
+    await userEvent.click(
+      within(canvasElement).getByRole("button", { name: "Cancel and roll back" }),
+    );
+    await expect(chat.stop).toHaveBeenCalledWith({ action: "rollback" });
   },
+};
+
+/** A handle whose session says a cancel is pending. */
+export const HandleCancelling: Story = {
+  args: { threadId: undefined, runId: undefined, status: undefined, run: chat },
+  decorators: [withRunningSession({ cancelling: true })],
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole("button", { name: "Cancelling…" });
     await expect(button).toHaveAttribute("aria-disabled", "true");
+  },
+};
+
+/** By ids with `cancelling` given (a data prop: the slice is controlled, for static rendering). */
+export const CancellingGiven: Story = {
+  args: { cancelling: true },
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole("button", { name: "Cancelling…" });
+    await expect(button).toHaveAttribute("aria-busy", "true");
   },
 };
 
@@ -293,8 +331,8 @@ export const Live: Story = {
     <LiveRun transcript={longStream} speed={0.05}>
       {(stream) => (
         <p style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-          <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />
-          <CancelRunButton stream={stream} confirm onCancelled={args.onCancelled} />
+          <RunStatusBadge run={stream} announce srPrefix="Run status:" />
+          <CancelRunButton run={stream} confirm onCancelled={args.onCancelled} />
         </p>
       )}
     </LiveRun>

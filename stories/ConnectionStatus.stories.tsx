@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, waitFor, within } from "storybook/test";
-import { CONNECTION_STATUS_INFO, ConnectionStatus } from "../src/components/ConnectionStatus";
+import { ConnectionStatus } from "../src/components/ConnectionStatus";
+import { CONNECTION_STATUS_INFO } from "../src/components/ConnectionStatus/connectionStatusInfo";
 import { RunStatusBadge } from "../src/components/RunStatusBadge";
 import type { ConnectionState } from "../src/store/RunSession";
 import { chatTokens, longStream } from "../test/fixtures/transcripts";
@@ -18,7 +19,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every connection state, with its icon and label. */
+/** Every connection state as a pill (`show="always"`), with its icon and label. */
 export const AllStates: Story = {
   render: () => (
     <table className="lgr-story-grid">
@@ -36,7 +37,10 @@ export const AllStates: Story = {
               <code>{state}</code>
             </td>
             <td>
-              <ConnectionStatus connection={{ state, attempt: state === "reconnecting" ? 3 : 0 }} />
+              <ConnectionStatus
+                show="always"
+                connection={{ state, attempt: state === "reconnecting" ? 3 : 0 }}
+              />
             </td>
           </tr>
         ))}
@@ -54,9 +58,34 @@ export const AllStates: Story = {
   },
 };
 
-export const Idle: Story = { args: { connection: { state: "idle", attempt: 0 } } };
-export const Connecting: Story = { args: { connection: { state: "connecting", attempt: 0 } } };
-export const Open: Story = { args: { connection: { state: "open", attempt: 0 } } };
+/** Normal states show nothing by default: only the (empty) live region is there. */
+export const NormalStatesShowNothing: Story = {
+  render: () => (
+    <p>
+      Connected, and nothing to see: <ConnectionStatus connection={{ state: "open", attempt: 0 }} />
+    </p>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector(".lgr-connection__label")).toBeNull();
+    await expect(within(canvasElement).getByRole("status")).toHaveTextContent("");
+  },
+};
+
+/** A dropped stream: the banner gives the attempt and counts down to the next try. */
+export const ReconnectingWithCountdown: Story = {
+  args: { connection: { state: "reconnecting", attempt: 2, retryAt: Date.now() + 8 * 3_600_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Reconnecting (attempt 2)…")).toBeInTheDocument();
+    await expect(canvas.getByText(/^Next try in \d+ s$/)).toBeInTheDocument();
+  },
+};
+
+export const Idle: Story = { args: { connection: { state: "idle", attempt: 0 }, show: "always" } };
+export const Connecting: Story = {
+  args: { connection: { state: "connecting", attempt: 0 }, show: "always" },
+};
+export const Open: Story = { args: { connection: { state: "open", attempt: 0 }, show: "always" } };
 export const Reconnecting: Story = {
   args: { connection: { state: "reconnecting", attempt: 2 } },
   play: async ({ canvasElement }) => {
@@ -64,12 +93,14 @@ export const Reconnecting: Story = {
     await expect(node).toHaveAttribute("data-attempt", "2");
   },
 };
-export const Closed: Story = { args: { connection: { state: "closed", attempt: 0 } } };
+export const Closed: Story = {
+  args: { connection: { state: "closed", attempt: 0 }, show: "always" },
+};
 export const Failed: Story = { args: { connection: { state: "failed", attempt: 0 } } };
 
-/** Following a stream by session key (seeded stream buffer). */
-export const FromRunKey: Story = {
-  args: { connection: undefined, runKey: "thread-1:run-1", announce: true },
+/** Following a stream by its run (seeded stream buffer). */
+export const FromRun: Story = {
+  args: { connection: undefined, run: { id: "thread-1:run-1" }, announce: true },
   decorators: [
     withRunsProvider({
       sessions: {
@@ -90,8 +121,8 @@ export const Live: Story = {
     <LiveRun transcript={chatTokens}>
       {(stream) => (
         <p style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-          <ConnectionStatus runKey={stream.key} announce />
-          <RunStatusBadge runKey={stream.key} />
+          <ConnectionStatus run={stream} announce show="always" />
+          <RunStatusBadge run={stream} />
         </p>
       )}
     </LiveRun>
@@ -114,8 +145,8 @@ export const LiveLongStream: Story = {
     <LiveRun transcript={longStream} speed={0.25}>
       {(stream) => (
         <p style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-          <ConnectionStatus runKey={stream.key} announce />
-          <RunStatusBadge runKey={stream.key} />
+          <ConnectionStatus run={stream} announce show="always" />
+          <RunStatusBadge run={stream} />
         </p>
       )}
     </LiveRun>
@@ -134,3 +165,6 @@ export const LiveLongStream: Story = {
 
 /** Every state in the dark theme (the a11y check covers dark-theme contrast too). */
 export const AllStatesDark: Story = { ...AllStates, globals: { theme: "dark" } };
+
+/** The countdown banner in the dark theme. */
+export const ReconnectingDark: Story = { ...ReconnectingWithCountdown, globals: { theme: "dark" } };

@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { InterruptPanel, ResumeControls } from "../src/components/InterruptPanel";
 import { MessageStream } from "../src/components/MessageStream";
+import { RunScope } from "../src/hooks";
 import type { PendingInterrupt } from "../src/store";
+import type { AnyRunHandle } from "../src/store/RunHandle";
 import {
   breakpoint,
   breakpointResume,
@@ -32,74 +34,300 @@ const INBOX = {
   config: { allow_accept: true, allow_edit: true, allow_respond: true, allow_ignore: true },
   description: "Send an email?",
 };
+/** A review config with an `args_schema`: the edit form is built from it. */
+const EMAIL_SCHEMA = {
+  type: "object",
+  properties: {
+    to: { type: "string", title: "To", description: "One email address." },
+    subject: { type: "string", title: "Subject" },
+    body: { type: "string", title: "Body" },
+    priority: { enum: ["low", "normal", "high"], title: "Priority" },
+    send_at_hour: { type: "integer", minimum: 0, maximum: 23, description: "0 to 23, local time." },
+    urgent: { type: "boolean", title: "Mark as urgent" },
+    language: {
+      anyOf: [
+        { type: "string", enum: ["English", "French", "German", "Italian", "Spanish"] },
+        { type: "null" },
+      ],
+      title: "Language",
+    },
+  },
+  required: ["to", "subject", "body", "priority"],
+};
+const EMAIL_ARGS = {
+  to: "ada@example.com",
+  subject: "Launch plan",
+  body: "Hi Ada,\nHere is the plan for Thursday: demo at 10, launch at noon.",
+  priority: "normal",
+  send_at_hour: 9,
+  urgent: false,
+};
+const HITL_SCHEMA = {
+  action_requests: [{ name: "send_email", args: EMAIL_ARGS, description: "Send an email" }],
+  review_configs: [
+    {
+      action_name: "send_email",
+      allowed_decisions: ["approve", "edit", "reject"],
+      args_schema: EMAIL_SCHEMA,
+    },
+  ],
+};
+/** Nested arguments: each nested object or array is edited as JSON, the rest as fields. */
+const HITL_NESTED = {
+  action_requests: [
+    {
+      name: "create_event",
+      args: {
+        title: "Launch review",
+        attendees: ["ada@example.com", "bob@example.com"],
+        when: { date: "2025-07-03", start: "10:00", minutes: 30 },
+      },
+    },
+  ],
+  review_configs: [
+    {
+      action_name: "create_event",
+      allowed_decisions: ["approve", "edit", "reject"],
+      args_schema: {
+        type: "object",
+        properties: {
+          title: { type: "string" },
+          attendees: { type: "array", items: { type: "string" } },
+          when: {
+            type: "object",
+            properties: { date: { type: "string" }, start: { type: "string" } },
+          },
+        },
+        required: ["title", "attendees", "when"],
+      },
+    },
+  ],
+};
+const QUESTION_WITH_OPTIONS = {
+  question: "Which city should the trip start in?",
+  options: ["Paris", "Rome", "Vienna"],
+};
 const ID_A = "4f1c2a9e0b7d4e3f8a6b5c4d3e2f1a0b";
 const ID_B = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
 
 const pending = (id: string, value: unknown): PendingInterrupt => ({ id, value });
 
+/** A run handle whose actions only record their calls, for a session seeded in the story. */
+function recordingRun(id: string) {
+  return {
+    id,
+    threadId: "thread-1",
+    submit: fn(async (_input: unknown) => undefined),
+    resume: fn(async (_answer: unknown) => undefined),
+    resumeAll: fn(async (_answers: Readonly<Record<string, unknown>>) => undefined),
+    stop: fn(async () => undefined),
+    disconnect: fn(),
+    join: fn(async () => undefined),
+    resubmit: fn(async () => undefined),
+    dismissRefusal: fn(),
+  } satisfies AnyRunHandle;
+}
+
+/** How the panel reports an answer to `onResume`: the run method it used. */
+const via = (method: "resume" | "resumeAll" | "continue") => expect.objectContaining({ method });
+
 const meta = {
   title: "Components/InterruptPanel",
   component: InterruptPanel,
-  args: { onResume: fn(), onContinue: fn() },
+  // No run: the panel renders statically and only reports each answer to `onResume`.
+  args: { onResume: fn() },
   parameters: { layout: "padded" },
 } satisfies Meta<typeof InterruptPanel>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A LangChain human-in-the-loop request: approve it and resume with the decisions. */
+/** A LangChain human-in-the-loop request, answered on its own: Approve sends at once. */
 export const HitlApprove: Story = {
   name: "HITL request: approve",
   args: { interrupts: [pending(ID_A, HITL)] },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
-    const resume = canvas.getByRole("button", { name: "Resume" });
-    await expect(resume).toBeDisabled();
-    await userEvent.click(canvas.getByRole("radio", { name: "Approve" }));
-    await userEvent.click(resume);
-    await expect(args.onResume).toHaveBeenCalledWith({ decisions: [{ type: "approve" }] });
-    await expect(canvas.getByRole("status")).toHaveTextContent("Answer sent.");
+    await expect(canvas.queryByRole("button", { name: "Resume" })).toBeNull();
+    await userEvent.click(canvas.getByRole("button", { name: "Approve" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      { decisions: [{ type: "approve" }] },
+      via("resume"),
+    );
+    // The form gives way to the decision note, which keeps the focus.
+    const note = await canvas.findByRole("status");
+    await expect(note).toHaveTextContent("Approved send_email");
+    await expect(canvasElement.ownerDocument.activeElement).toContainElement(note);
   },
 };
 
-/** Editing the arguments in a JSON editor before approving. */
+/** A request that only allows approval: one button. */
+export const HitlApproveOnly: Story = {
+  name: "HITL request: approve only",
+  args: {
+    interrupts: [
+      pending(ID_A, {
+        action_requests: [{ name: "deploy", args: { service: "api", version: "2.4.1" } }],
+        review_configs: [{ action_name: "deploy", allowed_decisions: ["approve"] }],
+      }),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const decision = within(canvasElement).getByRole("group", { name: "Decision for deploy" });
+    const buttons = within(decision).getAllByRole("button");
+    await expect(buttons.map((button) => button.textContent)).toEqual(["Approve"]);
+  },
+};
+
+/** Without an `args_schema`, Edit opens the arguments as a JSON object. */
 export const HitlEdit: Story = {
-  name: "HITL request: edit",
+  name: "HITL request: edit as JSON",
   args: { interrupts: [pending(ID_A, HITL)] },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("radio", { name: "Edit" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Edit" }));
     const editor = canvas.getByRole("textbox", { name: /Arguments of send_email/ });
+    await expect(editor).toHaveFocus();
     await userEvent.clear(editor);
     await userEvent.type(editor, '{{"to": "bob@example.com", "subject": "Hello"}');
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
-    await expect(args.onResume).toHaveBeenCalledWith({
-      decisions: [
-        {
-          type: "edit",
-          edited_action: {
-            name: "send_email",
-            args: { to: "bob@example.com", subject: "Hello" },
-            arguments: { to: "bob@example.com", subject: "Hello" },
+    await userEvent.click(canvas.getByRole("button", { name: "Send edits" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      {
+        decisions: [
+          {
+            type: "edit",
+            edited_action: {
+              name: "send_email",
+              args: { to: "bob@example.com", subject: "Hello" },
+              arguments: { to: "bob@example.com", subject: "Hello" },
+            },
           },
-        },
-      ],
-    });
+        ],
+      },
+      via("resume"),
+    );
   },
 };
 
-/** Rejecting with a message for the model. */
+/** Rejecting with a message for the model; Escape would cancel. */
 export const HitlReject: Story = {
   name: "HITL request: reject",
   args: { interrupts: [pending(ID_A, HITL)] },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("radio", { name: "Reject" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Reject" }));
     await userEvent.type(canvas.getByRole("textbox", { name: /Message to the model/ }), "Not now.");
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
-    await expect(args.onResume).toHaveBeenCalledWith({
-      decisions: [{ type: "reject", message: "Not now." }],
-    });
+    await userEvent.click(canvas.getByRole("button", { name: "Reject" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      { decisions: [{ type: "reject", message: "Not now." }] },
+      via("resume"),
+    );
+    await expect(await canvas.findByRole("status")).toHaveTextContent(
+      "Rejected send_email: “Not now.”",
+    );
+  },
+};
+
+/** Edit builds a form from the review config's `args_schema`: one field per argument. */
+export const HitlSchemaForm: Story = {
+  name: "HITL request: edit form from args_schema",
+  args: { interrupts: [pending(ID_A, HITL_SCHEMA)] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Edit" }));
+    await expect(canvas.getByRole("textbox", { name: "To" })).toHaveFocus();
+    const subject = canvas.getByRole("textbox", { name: "Subject" });
+    await userEvent.clear(subject);
+    await userEvent.type(subject, "Launch moved");
+    await userEvent.click(canvas.getByRole("radio", { name: "high" }));
+    const hour = canvas.getByRole("spinbutton", { name: /Send at hour/ });
+    await userEvent.clear(hour);
+    await userEvent.type(hour, "14");
+    await userEvent.click(canvas.getByRole("checkbox", { name: "Mark as urgent" }));
+    await userEvent.selectOptions(canvas.getByRole("combobox", { name: /Language/ }), "French");
+    await userEvent.click(canvas.getByRole("button", { name: "Send edits" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      {
+        decisions: [
+          {
+            type: "edit",
+            edited_action: {
+              name: "send_email",
+              args: {
+                ...EMAIL_ARGS,
+                subject: "Launch moved",
+                priority: "high",
+                send_at_hour: 14,
+                urgent: true,
+                language: "French",
+              },
+            },
+          },
+        ],
+      },
+      via("resume"),
+    );
+    await expect(await canvas.findByRole("status")).toHaveTextContent("Edited send_email");
+  },
+};
+
+/** The edit form open (for screenshots), in the dark theme. */
+export const HitlSchemaFormDark: Story = {
+  name: "HITL request: edit form (dark)",
+  args: { interrupts: [pending(ID_A, HITL_SCHEMA)] },
+  globals: { theme: "dark" },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole("button", { name: "Edit" }));
+  },
+};
+
+/** Nested objects and arrays fall back to JSON, field by field. */
+export const HitlSchemaNested: Story = {
+  name: "HITL request: nested arguments as JSON",
+  args: { interrupts: [pending(ID_A, HITL_NESTED)] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Edit" }));
+    const attendees = canvas.getByRole("textbox", { name: "Attendees (JSON)" });
+    await userEvent.clear(attendees);
+    await userEvent.type(attendees, '[["ada@example.com"]');
+    await userEvent.click(canvas.getByRole("button", { name: "Send edits" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      {
+        decisions: [
+          {
+            type: "edit",
+            edited_action: {
+              name: "create_event",
+              args: { ...HITL_NESTED.action_requests[0]!.args, attendees: ["ada@example.com"] },
+            },
+          },
+        ],
+      },
+      via("resume"),
+    );
+  },
+};
+
+/** Wrong values are marked on their fields, and the edit cannot be sent. */
+export const HitlSchemaValidation: Story = {
+  name: "HITL request: validation errors",
+  args: { interrupts: [pending(ID_A, HITL_SCHEMA)] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Edit" }));
+    await userEvent.clear(canvas.getByRole("textbox", { name: "To" }));
+    const hour = canvas.getByRole("spinbutton", { name: /Send at hour/ });
+    await userEvent.clear(hour);
+    await userEvent.type(hour, "30");
+    const to = canvas.getByRole("textbox", { name: "To" });
+    await expect(to).toHaveAttribute("aria-invalid", "true");
+    await expect(to).toHaveAccessibleDescription(/One email address\. To is required\./);
+    await expect(hour).toHaveAccessibleDescription(/Must be at most 23\./);
+    const send = canvas.getByRole("button", { name: "Send edits" });
+    await expect(send).toBeDisabled();
+    await userEvent.click(send);
+    await expect(args.onResume).not.toHaveBeenCalled();
   },
 };
 
@@ -126,14 +354,16 @@ export const HitlSeveralActions: Story = {
   },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
+    await expect(canvas.getByRole("button", { name: "Resume" })).toBeDisabled();
     const [file, sql] = canvas.getAllByRole("group", { name: /^Decision for/ });
     await userEvent.click(within(file as HTMLElement).getByRole("radio", { name: "Approve" }));
     await expect(within(sql as HTMLElement).queryByRole("radio", { name: "Edit" })).toBeNull();
     await userEvent.click(within(sql as HTMLElement).getByRole("radio", { name: "Reject" }));
     await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
-    await expect(args.onResume).toHaveBeenCalledWith({
-      decisions: [{ type: "approve" }, { type: "reject" }],
-    });
+    await expect(args.onResume).toHaveBeenCalledWith(
+      { decisions: [{ type: "approve" }, { type: "reject" }] },
+      via("resume"),
+    );
   },
 };
 
@@ -143,41 +373,164 @@ export const InboxRespond: Story = {
   args: { interrupts: [pending(ID_A, [INBOX])] },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("radio", { name: "Respond" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Respond" }));
     await userEvent.type(
       canvas.getByRole("textbox", { name: "Your response" }),
       "Send it tomorrow.",
     );
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
-    await expect(args.onResume).toHaveBeenCalledWith([
-      { type: "response", args: "Send it tomorrow." },
-    ]);
+    await userEvent.click(canvas.getByRole("button", { name: "Send response" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      [{ type: "response", args: "Send it tomorrow." }],
+      via("resume"),
+    );
   },
 };
 
-/** A static breakpoint: "Continue" (wire `onContinue` to `stream.submit(null)`). */
+/** Accept sends at once, like Approve. */
+export const InboxAccept: Story = {
+  name: "Agent-inbox interrupt: accept",
+  args: { interrupts: [pending(ID_A, [INBOX])] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Accept" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      [{ type: "accept", args: null }],
+      via("resume"),
+    );
+    await expect(await canvas.findByRole("status")).toHaveTextContent("Accepted send_email");
+  },
+};
+
+/** A static breakpoint: "Continue" (a run gets `submit(null)`; `onResume` gets `null`). */
 export const Breakpoint: Story = {
   args: { interrupts: [], breakpoint: true },
   play: async ({ args, canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole("button", { name: "Continue" }));
-    await expect(args.onContinue).toHaveBeenCalledTimes(1);
-    await expect(args.onResume).not.toHaveBeenCalled();
+    await expect(args.onResume).toHaveBeenCalledWith(null, via("continue"));
   },
 };
 
-/** Any other value: shown as JSON, answered as text or JSON. */
+/** Any other value: shown as JSON, answered with text. */
 export const GenericValue: Story = {
   name: "Any other value",
-  args: { interrupts: [pending(ID_A, { question: "Which city?", options: ["Paris", "Rome"] })] },
+  args: {
+    interrupts: [pending(ID_A, { question: "Which city?", context: { budget_eur: 900 } })],
+  },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
+    await expect(canvas.getByRole("heading", { name: "Which city?" })).toBeInTheDocument();
     await userEvent.type(canvas.getByRole("textbox", { name: "Your answer" }), "Rome");
     await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
-    await expect(args.onResume).toHaveBeenCalledWith("Rome");
+    await expect(args.onResume).toHaveBeenCalledWith("Rome", via("resume"));
+    await expect(await canvas.findByRole("status")).toHaveTextContent("Answered: Rome");
   },
 };
 
-/** Two interrupts pending at once, answered together: `{ [id]: answer }`. */
+/** A question with `options`: the options are choices, sent as they are. */
+export const ValueOptions: Story = {
+  name: "Question with options",
+  args: { interrupts: [pending(ID_A, QUESTION_WITH_OPTIONS)] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole("textbox")).toBeNull();
+    await userEvent.click(canvas.getByRole("radio", { name: "Rome" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
+    await expect(args.onResume).toHaveBeenCalledWith("Rome", via("resume"));
+  },
+};
+
+/** Options as `{ label, value }`: the label shows, the value is sent. In the dark theme. */
+export const ValueOptionsDark: Story = {
+  name: "Question with options (dark)",
+  args: {
+    interrupts: [
+      pending(ID_A, {
+        question: "How should the refund be paid?",
+        options: [
+          { label: "To the original card", value: "card" },
+          { label: "As store credit", value: "credit" },
+        ],
+      }),
+    ],
+  },
+  globals: { theme: "dark" },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("radio", { name: "As store credit" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
+    await expect(args.onResume).toHaveBeenCalledWith("credit", via("resume"));
+    await expect(await canvas.findByRole("status")).toHaveTextContent("Answered: As store credit");
+  },
+};
+
+/** "Advanced" holds how the answer is read: here JSON instead of the options. */
+export const ValueAdvancedJson: Story = {
+  name: "Advanced: answer as JSON",
+  args: { interrupts: [pending(ID_A, QUESTION_WITH_OPTIONS)] },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole("radio", { name: "JSON" })).toBeNull();
+    const advanced = canvas.getByRole("button", { name: "Advanced" });
+    await userEvent.click(advanced);
+    await expect(advanced).toHaveAttribute("aria-expanded", "true");
+    await userEvent.click(canvas.getByRole("radio", { name: "JSON" }));
+    await userEvent.type(
+      canvas.getByRole("textbox", { name: "Your answer (JSON)" }),
+      '{{"city": "Paris", "nights": 3}',
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
+    await expect(args.onResume).toHaveBeenCalledWith({ city: "Paris", nights: 3 }, via("resume"));
+  },
+};
+
+const NOTE_CASES: [string, PendingInterrupt[]][] = [
+  ["approve", [pending("a", HITL)]],
+  ["edit", [pending("b", HITL_SCHEMA)]],
+  ["reject", [pending("c", HITL)]],
+  ["answer", [pending("d", { question: "Ship it today?" }), pending("e", QUESTION_WITH_OPTIONS)]],
+];
+
+/** The record each decision leaves where its form was: approved, edited, rejected, answered. */
+export const DecisionNotes: Story = {
+  render: (args) => (
+    <div style={{ display: "grid", gap: "0.75rem" }}>
+      {NOTE_CASES.map(([name, interrupts]) => (
+        <div key={name} data-case={name}>
+          <InterruptPanel {...args} interrupts={interrupts} />
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const part = (name: string) =>
+      within(canvasElement.querySelector(`[data-case="${name}"]`) as HTMLElement);
+    await userEvent.click(part("approve").getByRole("button", { name: "Approve" }));
+    await userEvent.click(part("edit").getByRole("button", { name: "Edit" }));
+    await userEvent.click(part("edit").getByRole("button", { name: "Send edits" }));
+    await userEvent.click(part("reject").getByRole("button", { name: "Reject" }));
+    await userEvent.click(part("reject").getByRole("button", { name: "Reject" }));
+    await userEvent.type(part("answer").getByRole("textbox", { name: "Your answer" }), "yes");
+    await userEvent.click(part("answer").getByRole("radio", { name: "Vienna" }));
+    await userEvent.click(part("answer").getByRole("button", { name: "Resume with 2 answers" }));
+    await waitFor(() =>
+      expect(
+        within(canvasElement)
+          .getAllByRole("status")
+          .map((note) => note.textContent),
+      ).toEqual([
+        "Answer sent: Approved send_email",
+        "Answer sent: Edited send_email",
+        "Answer sent: Rejected send_email",
+        "Answer sent: Answered: yesAnswered: Vienna",
+      ]),
+    );
+  },
+};
+
+/** The decision notes in the dark theme. */
+export const DecisionNotesDark: Story = { ...DecisionNotes, globals: { theme: "dark" } };
+
+/** Two interrupts pending at once, answered together: `run.resumeAll({ [id]: answer })`. */
 export const TwoInterrupts: Story = {
   args: {
     interrupts: [
@@ -189,10 +542,14 @@ export const TwoInterrupts: Story = {
     const canvas = within(canvasElement);
     const [a, b] = canvas.getAllByRole("region");
     await userEvent.type(within(a as HTMLElement).getByRole("textbox"), "yes");
+    await userEvent.click(within(b as HTMLElement).getByRole("button", { name: "Advanced" }));
     await userEvent.click(within(b as HTMLElement).getByRole("radio", { name: "JSON" }));
     await userEvent.type(within(b as HTMLElement).getByRole("textbox"), '{{"ok": false}');
     await userEvent.click(canvas.getByRole("button", { name: "Resume with 2 answers" }));
-    await expect(args.onResume).toHaveBeenCalledWith({ [ID_A]: "yes", [ID_B]: { ok: false } });
+    await expect(args.onResume).toHaveBeenCalledWith(
+      { [ID_A]: "yes", [ID_B]: { ok: false } },
+      via("resumeAll"),
+    );
   },
 };
 
@@ -202,11 +559,12 @@ export const InvalidJson: Story = {
   args: { interrupts: [pending(ID_A, { question: "Settings?" })] },
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Advanced" }));
     await userEvent.click(canvas.getByRole("radio", { name: "JSON" }));
     const field = canvas.getByRole("textbox", { name: "Your answer (JSON)" });
     await userEvent.type(field, "{{retries: 3}");
     await expect(field).toHaveAttribute("aria-invalid", "true");
-    await expect(canvas.getByText(/Invalid JSON/)).toBeInTheDocument();
+    await expect(field).toHaveAccessibleDescription(/Invalid JSON/);
     const resume = canvas.getByRole("button", { name: "Resume" });
     await expect(resume).toBeDisabled();
     await userEvent.click(resume);
@@ -214,7 +572,10 @@ export const InvalidJson: Story = {
   },
 };
 
-/** The resume failed (e.g. the thread is busy): an alert, and the answers are kept. */
+/**
+ * The resume failed (e.g. the thread is busy): an alert, and the answers are kept. (Here the
+ * app's `onResume` rejects; a run's rejected `resume` shows the same.)
+ */
 export const ResumeError: Story = {
   args: {
     interrupts: [pending(ID_A, HITL)],
@@ -224,10 +585,10 @@ export const ResumeError: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("radio", { name: "Approve" }));
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Approve" }));
     await expect(await canvas.findByRole("alert")).toHaveTextContent("409: the thread is busy");
-    await expect(canvas.getByRole("radio", { name: "Approve" })).toBeChecked();
+    // The form stays, to try again.
+    await expect(canvas.getByRole("button", { name: "Approve" })).toBeEnabled();
   },
 };
 
@@ -262,9 +623,17 @@ export const Empty: Story = {
   },
 };
 
-/** Reading the pending interrupts of a stream-buffer session by key. */
-export const FromRunKey: Story = {
-  args: { runKey: "thread-1:run-1" },
+const seededRun = recordingRun("thread-1:run-1");
+
+/** The run from `<RunScope>`: its pending interrupt, answered with `run.resume`. */
+export const FromRunScope: Story = {
+  name: "From the RunScope's run",
+  args: { onResume: undefined },
+  render: (args) => (
+    <RunScope run={seededRun}>
+      <InterruptPanel {...args} />
+    </RunScope>
+  ),
   decorators: [
     withRunsProvider({
       sessions: {
@@ -273,7 +642,42 @@ export const FromRunKey: Story = {
     }),
   ],
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole("radio", { name: "Accept" })).toBeInTheDocument();
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Accept" }));
+    await expect(seededRun.resume).toHaveBeenCalledWith([{ type: "accept", args: null }]);
+  },
+};
+
+/** `renderItem`: your own markup for some interrupts, the default section around others. */
+export const RenderItem: Story = {
+  name: "Custom item rendering",
+  args: {
+    interrupts: [pending(ID_A, { question: "Ship it?" }), pending(ID_B, HITL)],
+    renderItem: (item, defaultRender) =>
+      item.kind === "value" ? (
+        <section className="lgr-interrupt" aria-label={item.title}>
+          <p>{item.request.question}</p>
+          <button
+            type="button"
+            className="lgr-button"
+            onClick={() => item.update((draft) => ({ ...draft, text: "yes" }))}
+          >
+            Yes, ship it
+          </button>
+        </section>
+      ) : (
+        <div style={{ outline: "2px dashed currentColor" }}>{defaultRender()}</div>
+      ),
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Yes, ship it" }));
+    await userEvent.click(canvas.getByRole("radio", { name: "Approve" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Resume with 2 answers" }));
+    await expect(args.onResume).toHaveBeenCalledWith(
+      { [ID_A]: "yes", [ID_B]: { decisions: [{ type: "approve" }] } },
+      via("resumeAll"),
+    );
   },
 };
 
@@ -308,19 +712,18 @@ export const LiveHitl: Story = {
   render: () => (
     <LiveRun transcript={[interruptHitl, interruptHitlResume]}>
       {(stream) => (
-        <>
-          <MessageStream runKey={stream.key} />
-          <InterruptPanel stream={stream} />
-        </>
+        <RunScope run={stream}>
+          <MessageStream />
+          <InterruptPanel />
+        </RunScope>
       )}
     </LiveRun>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(
-      await canvas.findByRole("radio", { name: "Approve" }, { timeout: 10_000 }),
+      await canvas.findByRole("button", { name: "Approve" }, { timeout: 10_000 }),
     );
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
     await waitFor(() => expect(canvas.getByText(/Resumed with: .*approve/)).toBeInTheDocument(), {
       timeout: 10_000,
     });
@@ -333,19 +736,18 @@ export const LiveInbox: Story = {
   render: () => (
     <LiveRun transcript={[interruptInbox, interruptInboxResume]}>
       {(stream) => (
-        <>
-          <MessageStream runKey={stream.key} />
-          <InterruptPanel stream={stream} />
-        </>
+        <RunScope run={stream}>
+          <MessageStream />
+          <InterruptPanel />
+        </RunScope>
       )}
     </LiveRun>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(
-      await canvas.findByRole("radio", { name: "Accept" }, { timeout: 10_000 }),
+      await canvas.findByRole("button", { name: "Accept" }, { timeout: 10_000 }),
     );
-    await userEvent.click(canvas.getByRole("button", { name: "Resume" }));
     await waitFor(() => expect(canvas.getByText(/Resumed with: /)).toBeInTheDocument(), {
       timeout: 10_000,
     });
@@ -358,10 +760,10 @@ export const LiveTwoInterrupts: Story = {
   render: () => (
     <LiveRun transcript={[twoInterrupts, twoInterruptsResume]}>
       {(stream) => (
-        <>
-          <MessageStream runKey={stream.key} />
-          <InterruptPanel stream={stream} />
-        </>
+        <RunScope run={stream}>
+          <MessageStream />
+          <InterruptPanel />
+        </RunScope>
       )}
     </LiveRun>
   ),
@@ -380,10 +782,10 @@ export const LiveBreakpoint: Story = {
   render: () => (
     <LiveRun transcript={[breakpoint, breakpointResume]}>
       {(stream) => (
-        <>
-          <MessageStream runKey={stream.key} />
-          <InterruptPanel stream={stream} />
-        </>
+        <RunScope run={stream}>
+          <MessageStream />
+          <InterruptPanel />
+        </RunScope>
       )}
     </LiveRun>
   ),
@@ -405,7 +807,7 @@ export const HitlDark: Story = {
   globals: { theme: "dark" },
 };
 
-/** Two interrupts in the dark theme, with invalid JSON marked. */
+/** Two interrupts in the dark theme: a question, and an agent-inbox request with chips. */
 export const TwoInterruptsDark: Story = {
   args: {
     interrupts: [pending(ID_A, { question: "Approve A?" }), pending(ID_B, [INBOX])],

@@ -207,9 +207,9 @@ export const CustomRender: Story = {
   },
 };
 
-/** Reading a session of the stream buffer by key (a running session: streaming). */
-export const FromRunKey: Story = {
-  args: { runKey: "thread-1:run-1" },
+/** Reading a session of the stream buffer by its run (a running session: streaming). */
+export const FromRun: Story = {
+  args: { run: { id: "thread-1:run-1" } },
   decorators: [
     withRunsProvider({
       sessions: {
@@ -228,7 +228,7 @@ export const FromRunKey: Story = {
 /** A recorded chat turn replayed through the real hooks: the reply streams word by word. */
 export const Live: Story = {
   render: () => (
-    <LiveRun transcript={chatTokens}>{(stream) => <MessageStream runKey={stream.key} />}</LiveRun>
+    <LiveRun transcript={chatTokens}>{(stream) => <MessageStream run={stream} />}</LiveRun>
   ),
   play: async ({ canvasElement }) => {
     await waitFor(
@@ -244,7 +244,7 @@ export const Live: Story = {
 /** The recorded `/tools` run: streamed tool-call chunks, the tool result, the final reply. */
 export const LiveToolCalls: Story = {
   render: () => (
-    <LiveRun transcript={toolCalls}>{(stream) => <MessageStream runKey={stream.key} />}</LiveRun>
+    <LiveRun transcript={toolCalls}>{(stream) => <MessageStream run={stream} />}</LiveRun>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

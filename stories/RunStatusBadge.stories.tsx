@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
-  RUN_STATUS_BADGE_INFO,
   RunStatusBadge,
   type BadgeStatus,
   type RunDisplayStatus,
 } from "../src/components/RunStatusBadge";
+import { RUN_STATUS_BADGE_INFO } from "../src/components/RunStatusBadge/runStatusBadgeInfo";
 import { chatTokens, errorRun } from "../test/fixtures/transcripts";
 import { LiveRun } from "./support/LiveRun";
 import { withRunsProvider } from "./support/withRunsProvider";
@@ -128,9 +128,9 @@ export const Announced: Story = {
   },
 };
 
-/** Following a run by session key: `cancelling` wins over the run's own status. */
-export const FromRunKeyCancelling: Story = {
-  args: { status: undefined, runKey: "thread-1:run-1" },
+/** Following a run by its handle (a seeded session): `cancelling` wins over the run's own status. */
+export const FromRunCancelling: Story = {
+  args: { status: undefined, run: { id: "thread-1:run-1" } },
   decorators: [
     withRunsProvider({
       sessions: { "thread-1:run-1": { status: "running", cancelling: true } },
@@ -141,9 +141,9 @@ export const FromRunKeyCancelling: Story = {
   },
 };
 
-/** Following a run by session key while its stream re-joins. */
-export const FromRunKeyReconnecting: Story = {
-  args: { status: undefined, runKey: "thread-1:run-1" },
+/** Following a run by its handle while its stream re-joins. */
+export const FromRunReconnecting: Story = {
+  args: { status: undefined, run: { id: "thread-1:run-1" } },
   decorators: [
     withRunsProvider({
       sessions: {
@@ -161,7 +161,7 @@ export const Live: Story = {
   args: { status: undefined },
   render: () => (
     <LiveRun transcript={chatTokens}>
-      {(stream) => <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />}
+      {(stream) => <RunStatusBadge run={stream} announce srPrefix="Run status:" />}
     </LiveRun>
   ),
   play: async ({ canvasElement }) => {
@@ -177,7 +177,7 @@ export const LiveError: Story = {
   args: { status: undefined },
   render: () => (
     <LiveRun transcript={errorRun}>
-      {(stream) => <RunStatusBadge runKey={stream.key} announce srPrefix="Run status:" />}
+      {(stream) => <RunStatusBadge run={stream} announce srPrefix="Run status:" />}
     </LiveRun>
   ),
   play: async ({ canvasElement }) => {

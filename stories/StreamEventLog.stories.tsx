@@ -12,7 +12,7 @@ const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 const SUB = "subgraph:d53f0306-3341-5f85-bce6-07c4c49d32c4";
 
 function ev(type: string, data: unknown, ns: string[] = [], id?: string): StreamEvent {
-  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|"), id };
+  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|"), id } as StreamEvent;
 }
 
 /** A small, realistic run: metadata, progress, streamed tokens, a subgraph, updates and values. */
@@ -204,9 +204,9 @@ export const InertMarkup: Story = {
   },
 };
 
-/** Reading a session of the stream buffer by key. */
-export const FromRunKey: Story = {
-  args: { runKey: "thread-1:run-1" },
+/** Reading a session of the stream buffer by its run. */
+export const FromRun: Story = {
+  args: { run: { id: "thread-1:run-1" } },
   decorators: [withRunsProvider({ sessions: { "thread-1:run-1": { eventLog: sampleLog() } } })],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
@@ -217,7 +217,7 @@ export const FromRunKey: Story = {
 export const Live: Story = {
   render: (args) => (
     <LiveRun transcript={chatTokens}>
-      {(stream) => <StreamEventLog {...args} runKey={stream.key} />}
+      {(stream) => <StreamEventLog {...args} run={stream} />}
     </LiveRun>
   ),
   play: async ({ canvasElement }) => {
@@ -241,9 +241,7 @@ export const Live: Story = {
 /** The `/subgraph` run with stream_subgraphs: namespaced events and the namespace filter. */
 export const LiveSubgraph: Story = {
   render: (args) => (
-    <LiveRun transcript={subgraph}>
-      {(stream) => <StreamEventLog {...args} runKey={stream.key} />}
-    </LiveRun>
+    <LiveRun transcript={subgraph}>{(stream) => <StreamEventLog {...args} run={stream} />}</LiveRun>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -3,6 +3,7 @@
 // playwright-core and the Chrome DevTools Protocol.
 import * as fs from "node:fs";
 import * as http from "node:http";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -78,7 +79,9 @@ export async function preparePages({ args, log }) {
       baseline
         ? [
             ...contenders,
-            ...contenders.filter((name) => name !== "official").map((name) => `baseline:${name}`),
+            ...contenders
+              .filter((name) => name.startsWith("ours"))
+              .map((name) => `baseline:${name}`),
           ]
         : contenders,
   };
@@ -322,6 +325,7 @@ export function mainThreadTasks(events, { longMs = 50 } = {}) {
  * @param {object} setup.options  what `window.__bench.prepare` takes
  * @param {boolean} [setup.sampleHeapEveryMs]  sample `Runtime.getHeapUsage` during the run
  * @param {boolean} [setup.checkpoints]  expose `__checkpoint` (GC + heap at each memory gate)
+ * @param {boolean} [setup.retained]  measure the retained heap (full GC) after the run
  */
 export async function runInPage({
   browser,
@@ -330,7 +334,13 @@ export async function runInPage({
   options,
   sampleHeapEveryMs,
   checkpoints,
+  retained,
 }) {
+  // @langchain/react speaks the thread protocol: its stream is built from a recording.
+  if (contender.endsWith("langchain-react") && !options.protocolRecording) {
+    const { loadProtocolRecording } = await import("./protocolRecording.mjs");
+    options = { ...options, protocolRecording: await loadProtocolRecording({ tokens: 20 }) };
+  }
   const { page, cdp, errors, close } = await openContender(browser, baseUrl, contender);
   try {
     const heapAt = [];
@@ -348,7 +358,7 @@ export async function runInPage({
     );
     const heap = stopHeap ? await stopHeap() : undefined;
     const after = await taskDuration(cdp);
-    const retainedAfterBytes = checkpoints ? await retainedHeap(cdp) : undefined;
+    const retainedAfterBytes = checkpoints || retained ? await retainedHeap(cdp) : undefined;
     const tasks = mainThreadTasks(events);
     if (!tasks) throw new Error(`${contender}: the trace has no bench-start/bench-end marks`);
     if (!result.textOk) throw new Error(`${contender}: the painted text is not the expected reply`);
@@ -370,7 +380,11 @@ export async function runInPage({
         heapSamples: heap.samples,
         heapLongestGapMs: heap.longestGapMs,
       }),
-      ...(checkpoints && { heapAt, retainedAfterBytes }),
+      ...(checkpoints && { heapAt }),
+      ...(retainedAfterBytes !== undefined && {
+        retainedAfterBytes,
+        retainedGrowthBytes: retainedAfterBytes - baselineHeapBytes,
+      }),
     };
   } finally {
     await close();
@@ -401,4 +415,42 @@ export async function runRoundsInBrowser({ contenders, warmup, rounds, run, desc
 export async function sdkVersion() {
   const file = path.join(ROOT, "node_modules/@langchain/langgraph-sdk/package.json");
   return JSON.parse(await fs.promises.readFile(file, "utf8")).version;
+}
+
+/** The versions of the peers' packages, for the log. */
+export async function peerVersions() {
+  const version = async (name) =>
+    JSON.parse(
+      await fs.promises.readFile(path.join(ROOT, "node_modules", name, "package.json"), "utf8"),
+    ).version;
+  return (
+    `@langchain/langgraph-sdk ${await version("@langchain/langgraph-sdk")} (official), ` +
+    `@langchain/react ${await version("@langchain/react")} (langchain-react), ` +
+    `eventsource-parser ${await version("eventsource-parser")} (floor)`
+  );
+}
+
+/**
+ * The contenders: ours with a plain view (`ours`) and with `<MessageStream>` (`ours-mstream`);
+ * the legacy hook (`official`: `@langchain/langgraph-sdk/react` `useStream`); `@langchain/react`
+ * 1.1.0 (`langchain-react`); and the no-library floor (`floor`).
+ */
+export const CONTENDERS = ["ours", "ours-mstream", "floor", "official", "langchain-react"];
+
+/** The peers (every contender that is not ours and not the floor). */
+export const PEERS = ["official", "langchain-react"];
+
+/** `--only a,b` applied to a default list (names from `all`, in the default list's order). */
+export function selectContenders(args, defaults, all = CONTENDERS) {
+  if (typeof args.only !== "string") return defaults;
+  const only = args.only.split(",");
+  return all.filter((name) => only.includes(name));
+}
+
+/** The machine's load average (1, 5, 15 minutes): the benchmarks share two cores. */
+export function loadAverage() {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 }

@@ -15,14 +15,17 @@ import { Profiler, type ProfilerOnRenderCallback } from "react";
 import { createRoot } from "react-dom/client";
 import { createReplayFetch } from "../../src/testing/createReplayFetch";
 import { generateTokenTranscript } from "../../src/testing/generateTokenTranscript";
-import type { Transcript } from "../../src/testing/Transcript";
 import type { ContenderApp, ContenderHandle, ViewKind } from "./contenders/shared";
 import { PaintTracker } from "./paintTracker";
+import { createProtocolReplay } from "./protocolReplay";
+import type { ProtocolRecording } from "./protocolTranscript";
 
 const CONTENDERS: Record<string, () => Promise<{ default: ContenderApp }>> = {
   ours: () => import("./contenders/ours"),
   "ours-mstream": () => import("./contenders/oursMessageStream"),
   official: () => import("./contenders/official"),
+  floor: () => import("./contenders/floor"),
+  "langchain-react": () => import("./contenders/langchainReact"),
 };
 
 const API_URL = "http://replay.local";
@@ -68,6 +71,11 @@ export interface PrepareOptions {
   body?: "direct" | "eager" | "gated";
   checkpoints?: number[];
   /**
+   * The `langchain-react` contender's recording (bench/lib/protocolRecording.mjs): its stream is
+   * built from it for `tokens` tokens, with the same chunking and timing as the transcript.
+   */
+  protocolRecording?: ProtocolRecording;
+  /**
    * Prior messages in the thread (alternately human and AI, 300 characters each): the app
    * mounts on the thread and loads them (`GET /threads/:id/state`) before the run.
    */
@@ -75,8 +83,11 @@ export interface PrepareOptions {
 }
 
 interface Prepared {
-  options: Required<Omit<PrepareOptions, "checkpoints">> & { checkpoints: number[] };
-  transcript: Transcript;
+  options: Required<Omit<PrepareOptions, "checkpoints" | "protocolRecording">> & {
+    checkpoints: number[];
+  };
+  /** The frames of the contender's stream (the transcript's, or the protocol stream's). */
+  schedule: { frames: readonly { atMs: number; text: string }[] };
   expectedText: string;
   /** cumulative[i] = characters of tokens 0..i. */
   cumulative: Float64Array;
@@ -114,6 +125,13 @@ export interface RunResult {
   timeToFinalTextMs: number;
   /** From submit() until the contender's submit() promise resolved. */
   timeToDoneMs: number;
+  /** From submit() to the end of the frame that first painted the reply's first token. */
+  firstTokenFromSubmitMs: number;
+  /**
+   * From the first byte of the stream's body (when the pump enqueued its first chunk: eager
+   * body only) to the same frame.
+   */
+  firstTokenFromFirstByteMs?: number;
   commits: number;
   commitsDuringStream: number;
   /** Total React render time reported by <Profiler> (actualDuration). */
@@ -159,20 +177,35 @@ window.__bench = { prepare, start };
 
 async function prepare(options: PrepareOptions) {
   const App = (await appModule).default;
+  const { protocolRecording, ...rest } = options;
   const full = {
     msPerToken: 0,
     eventsPerChunk: 16,
     view: "text" as ViewKind,
     body: "direct" as const,
     history: 0,
-    ...options,
+    ...rest,
     checkpoints: options.checkpoints ?? [],
   };
-  const transcript = generateTokenTranscript({
-    tokens: full.tokens,
-    eventsPerFrame: full.eventsPerChunk,
-    msPerToken: full.msPerToken,
-  });
+  const protocol =
+    contenderName === "langchain-react"
+      ? createProtocolReplay(protocolRecording, {
+          tokens: full.tokens,
+          eventsPerFrame: full.eventsPerChunk,
+          msPerToken: full.msPerToken,
+          speed: full.speed,
+        })
+      : undefined;
+  const transcript = protocol
+    ? undefined
+    : generateTokenTranscript({
+        tokens: full.tokens,
+        eventsPerFrame: full.eventsPerChunk,
+        msPerToken: full.msPerToken,
+      });
+  // What the body's chunks are due by (the pump stamps them): the transcript's frames, or the
+  // protocol stream's.
+  const schedule = { frames: protocol?.frames ?? transcript?.frames ?? [] };
   // Blink externalizes an old-generation string it is handed (here by the replay's
   // TextEncoder): its characters leave the V8 heap. Do that now for every frame, untimed (after
   // two GCs, which move the frames to the old generation; the page runs with --expose-gc), so the
@@ -181,7 +214,7 @@ async function prepare(options: PrepareOptions) {
   gc?.();
   gc?.();
   const encoder = new TextEncoder();
-  for (const frame of transcript.frames) encoder.encode(frame.text);
+  for (const frame of schedule.frames) encoder.encode(frame.text);
   const cumulative = new Float64Array(full.tokens);
   let length = 0;
   for (let i = 0; i < full.tokens; i++) {
@@ -197,22 +230,25 @@ async function prepare(options: PrepareOptions) {
     chunkEnqueued: [],
     streamRequests: 0,
   };
-  const replay = createReplayFetch(transcript, { speed: full.speed });
+  const replay = protocol?.fetch ?? createReplayFetch(transcript!, { speed: full.speed });
   // The replay scans the transcript once for an error event (to answer a run's status): do it
   // now, untimed, by asking for the run.
-  await replay(`${API_URL}${transcript.request.path.replace(/\/stream$/, "")}/${RUN_ID}`);
+  if (transcript) {
+    await replay(`${API_URL}${transcript.request.path.replace(/\/stream$/, "")}/${RUN_ID}`);
+  }
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (full.history > 0 && new URL(url).pathname === `/threads/${THREAD_ID}/state`) {
       return Response.json(threadState(full.history));
     }
     const response = await replay(input, init);
-    if (!url.endsWith("/runs/stream") || !response.body) return response;
+    const isRunStream = protocol ? protocol.isRunStream(response) : url.endsWith("/runs/stream");
+    if (!isRunStream || !response.body) return response;
     state.streamRequests++;
     if (full.body === "direct") return response;
     const body =
       full.body === "eager"
-        ? eagerBody(response.body, transcript, full.speed, state)
+        ? eagerBody(response.body, schedule, full.speed, state)
         : gatedBody(response.body, gateChunks(full.tokens, full.eventsPerChunk, full.checkpoints));
     return new Response(body, { status: response.status, headers: response.headers });
   };
@@ -246,7 +282,7 @@ async function prepare(options: PrepareOptions) {
   await tracker.frames(3);
   prepared = {
     options: full,
-    transcript,
+    schedule,
     expectedText,
     cumulative,
     handle,
@@ -254,9 +290,9 @@ async function prepare(options: PrepareOptions) {
     state,
   };
   return {
-    frames: transcript.frames.length,
-    bytes: transcript.frames.reduce((sum, frame) => sum + frame.text.length, 0),
-    chunks: transcript.frames.length,
+    frames: schedule.frames.length,
+    bytes: schedule.frames.reduce((sum, frame) => sum + frame.text.length, 0),
+    chunks: schedule.frames.length,
   };
 }
 
@@ -269,6 +305,7 @@ async function start(): Promise<RunResult> {
   observer.observe({ type: "longtask", buffered: false });
   const commitsBefore = state.commits.length;
   performance.mark("bench-start");
+  tracker.resetFirstText();
   const t0 = performance.now();
   const finalLength = p.expectedText.length;
 
@@ -314,11 +351,15 @@ async function start(): Promise<RunResult> {
       ? view.querySelector("[data-chars]")?.getAttribute("data-chars") === String(finalLength)
       : shownText === p.expectedText;
 
+  const firstTokenAt = tracker.firstTextPaintedAt ?? NaN;
+  const firstByteAt = options.body === "eager" ? state.chunkEnqueued[0] : undefined;
   return {
     contender: contenderName,
     tokens: options.tokens,
     timeToFinalTextMs: paintedAt - t0,
     timeToDoneMs: doneAt - t0,
+    firstTokenFromSubmitMs: firstTokenAt - t0,
+    firstTokenFromFirstByteMs: firstByteAt === undefined ? undefined : firstTokenAt - firstByteAt,
     commits: commits.length,
     commitsDuringStream: commits.filter((at) => at <= streamEnd).length,
     renderMs: durations.reduce((sum, ms) => sum + ms, 0),
@@ -364,7 +405,7 @@ function binCommits(commits: readonly number[], frameEnds: readonly number[]): n
  */
 function eagerBody(
   inner: ReadableStream<Uint8Array>,
-  transcript: Transcript,
+  transcript: { frames: readonly { atMs: number }[] },
   speed: number,
   stamps: { chunkDue: number[]; chunkEnqueued: number[] },
 ): ReadableStream<Uint8Array> {

@@ -23,6 +23,11 @@ export interface PaintSample {
 export class PaintTracker {
   /** One entry per frame that painted a longer text. */
   readonly painted: PaintSample[] = [];
+  /**
+   * The end of the first frame that painted a text node starting with `firstTextPrefix` (the
+   * reply's first token), or undefined.
+   */
+  firstTextPaintedAt: number | undefined;
   /** performance.now() at the end of every frame while tracking. */
   readonly frameEnds: number[] = [];
   /** Number of mutation records seen. */
@@ -31,20 +36,27 @@ export class PaintTracker {
   #paintedLength = 0;
   #running = true;
   #waiters: { length: number; resolve: (at: number) => void }[] = [];
+  #firstTextShown = false;
+  readonly #firstTextPrefix: string;
   readonly #observer: MutationObserver;
   readonly #postFrameEnd: () => void;
 
-  constructor(root: Node) {
+  constructor(root: Node, { firstTextPrefix = "t0 " }: { firstTextPrefix?: string } = {}) {
+    this.#firstTextPrefix = firstTextPrefix;
     this.#observer = new MutationObserver((records) => {
       this.mutations += records.length;
       let longest = this.#shown;
       for (const record of records) {
         if (record.type === "characterData") {
           longest = Math.max(longest, (record.target as Text).length);
+          this.#noticeFirstText(record.target);
         } else if (record.type === "attributes") {
           longest = Math.max(longest, charsOf(record.target));
         } else {
-          record.addedNodes.forEach((node) => (longest = Math.max(longest, longestIn(node))));
+          record.addedNodes.forEach((node) => {
+            longest = Math.max(longest, longestIn(node));
+            if (!this.#firstTextShown) this.#noticeFirstText(node);
+          });
         }
       }
       this.#shown = longest;
@@ -91,9 +103,29 @@ export class PaintTracker {
     this.#observer.disconnect();
   }
 
+  /** Whether a text node in `node` (or `node` itself) starts with the first token. */
+  #noticeFirstText(node: Node): void {
+    if (this.#firstTextShown) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.#firstTextShown = (node as Text).data.startsWith(this.#firstTextPrefix);
+      return;
+    }
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text && !this.#firstTextShown; text = walker.nextNode()) {
+      this.#firstTextShown = (text as Text).data.startsWith(this.#firstTextPrefix);
+    }
+  }
+
+  /** Forgets the first text seen so far (call right before the timed part starts). */
+  resetFirstText(): void {
+    this.#firstTextShown = false;
+    this.firstTextPaintedAt = undefined;
+  }
+
   #frameEnd(): void {
     const at = performance.now();
     this.frameEnds.push(at);
+    if (this.#firstTextShown && this.firstTextPaintedAt === undefined) this.firstTextPaintedAt = at;
     if (this.#shown <= this.#paintedLength) return;
     this.#paintedLength = this.#shown;
     this.painted.push({ at, length: this.#shown });

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import { eventLogToArray, useRunEvents } from "langgraph-runs-react";
+import { useRunEvents } from "langgraph-runs-react";
+import { eventLogToArray } from "langgraph-runs-react/core";
 
 interface Tick {
   type: "tick";
@@ -13,11 +14,11 @@ const isTick = (data: unknown): data is Tick =>
   typeof (data as { i?: unknown }).i === "number";
 
 /**
- * The `/slow` run's custom `tick` events received by this page for the current run: how many,
+ * The `/slow` run's custom `tick` events (of the `<RunScope>`'s run) received by this page for the current run: how many,
  * which ones, and whether any came twice (a re-join must continue, not replay).
  */
-export function RunProgress({ runKey }: { runKey: string }) {
-  const log = useRunEvents(runKey);
+export function RunProgress() {
+  const log = useRunEvents();
   const ticks = useMemo(() => {
     const found: number[] = [];
     const events = eventLogToArray(log);

@@ -27,7 +27,7 @@ export function RunViewer({
   const viewer = useRunStream({
     assistantId: ASSISTANT_ID,
     threadId,
-    key: `viewer:${threadId}:${runId}`,
+    id: `viewer:${threadId}:${runId}`,
     loadThreadState: false,
   });
   const { join } = viewer;
@@ -44,10 +44,10 @@ export function RunViewer({
         <h3>
           Run <code title={runId}>{shortId(runId)}</code>
         </h3>
-        <RunStatusBadge runKey={viewer.key} srPrefix="Run status:" />
-        <ConnectionStatus runKey={viewer.key} />
+        <RunStatusBadge run={viewer} srPrefix="Run status:" />
+        <ConnectionStatus run={viewer} />
         <span className="demo-spacer" />
-        <CancelRunButton stream={viewer} size="small" />
+        <CancelRunButton run={viewer} size="small" />
         <button type="button" className="lgr-button" data-size="small" onClick={onClose}>
           Close
         </button>
@@ -57,7 +57,7 @@ export function RunViewer({
           Could not replay this run ({viewer.error.kind}): {viewer.error.message}
         </p>
       ) : null}
-      <StreamEventLog runKey={viewer.key} label={`Events of run ${shortId(runId)}`} />
+      <StreamEventLog run={viewer} label={`Events of run ${shortId(runId)}`} />
     </div>
   );
 }

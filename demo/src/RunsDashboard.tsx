@@ -60,7 +60,7 @@ export function RunsDashboard({ threadId, settings }: { threadId: string; settin
         {tab === "run" && openRunId ? (
           <RunViewer key={openRunId} threadId={threadId} runId={openRunId} onClose={close} />
         ) : (
-          <StreamEventLog runKey={chatKey(threadId)} label="Events of the chat's stream" />
+          <StreamEventLog run={{ id: chatKey(threadId) }} label="Events of the chat's stream" />
         )}
       </div>
     </section>

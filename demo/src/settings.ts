@@ -34,8 +34,10 @@ export const DEFAULT_SETTINGS: RunSettings = {
 /** The stream-buffer session of the chat on a thread (stable, so a reload re-joins it). */
 export const chatKey = (threadId: string) => `chat:${threadId}`;
 
-/** `…53861b98f` for a long id: the kit's `shortRunId` (UUIDv7 ids share their first digits). */
-export { shortRunId as shortId } from "langgraph-runs-react";
+/** `…3861b98f` for a long id, as the kit's runs table shows it (UUIDv7 ids share their first digits). */
+export function shortId(runId: string): string {
+  return runId.length > 12 ? `…${runId.slice(-8)}` : runId;
+}
 
 /** A human message as the demo graph expects it. */
 export const humanInput = (text: string) => ({ messages: [{ type: "human", content: text }] });

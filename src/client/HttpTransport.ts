@@ -286,7 +286,7 @@ function messageOf(error: unknown): string {
  *
  * @example toByteString("é") // "é" (Latin-1 stays); toByteString("ид") // "Ð¸Ð´"
  */
-export function toByteString(value: string): string {
+function toByteString(value: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u00ff]*$/.test(value)) return value;
   return String.fromCharCode(...new TextEncoder().encode(value));

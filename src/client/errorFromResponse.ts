@@ -46,7 +46,7 @@ function isHtml(text: string): boolean {
   return /^\s*<(!doctype|html)/i.test(text);
 }
 
-export function kindOf(status: number, detail: string): RunsErrorKind {
+function kindOf(status: number, detail: string): RunsErrorKind {
   if (status === 409) return "busy";
   if (status === 422) return BUSY_TEXT.test(detail) ? "busy" : "validation";
   if (status === 400) return "validation";
@@ -81,7 +81,7 @@ function detailOf(body: unknown, text: string): string {
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms. */
-export function parseRetryAfter(header: string | null): number | undefined {
+function parseRetryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

@@ -1,5 +1,5 @@
 /** What the client reads and keeps of an error body or an unexpected answer: 64 KiB. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads at most `maxBytes` of a response body as text and cancels the rest, so a huge (or

@@ -82,7 +82,7 @@ export async function* readSseEvents(
  *
  * @example endsAtFrameBoundary("x\r\n\r\n") // true; endsAtFrameBoundary("x\r\n") // false
  */
-export function endsAtFrameBoundary(tail: string): boolean {
+function endsAtFrameBoundary(tail: string): boolean {
   if (tail === "") return true;
   // A CRLF stream cut between the CR and LF of its blank line: the frame is whole, but the body
   // was cut, so it is not taken for the server's end.

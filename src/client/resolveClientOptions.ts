@@ -2,7 +2,7 @@ import { apiKeyFromEnv } from "./apiKeyFromEnv";
 import type { ClientOptions, FetchLike, HeadersInput, ResolvedClientOptions } from "./types";
 
 /** The official client's default server address. */
-export const DEFAULT_API_URL = "http://localhost:8123";
+const DEFAULT_API_URL = "http://localhost:8123";
 
 /**
  * The official `ClientConfig` shape (and ours) as the options the transport reads: the default

@@ -30,5 +30,6 @@ export function toStreamEvent(part: StreamPart): StreamEvent {
       data = rest;
     }
   }
-  return { type, ns, data, interrupts, id: part.id, event: name };
+  // The wire is untyped: the event is typed by its mode name, and readers check data shapes.
+  return { type, ns, data, interrupts, id: part.id, event: name } as StreamEvent;
 }

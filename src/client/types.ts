@@ -325,13 +325,10 @@ export interface StreamPart<TData = unknown> {
   id?: string;
 }
 
-/**
- * The normalized event (the kit's internal model): `type` and `ns` come from splitting the
- * event name on `|`, `interrupts` is taken out of `values` data.
- */
-export interface StreamEvent<TData = unknown, TInterrupt = unknown> {
+/** What every normalized event has, whatever its mode. */
+export interface StreamEventBase<TType extends string = string, TData = unknown> {
   /** The mode part of the event name: `values`, `messages`, `custom`, `metadata`, `error`, … */
-  type: string;
+  type: TType;
   /** Namespace segments (`node:taskId`) of a subgraph event; empty at the root graph. */
   ns: string[];
   data: TData;
@@ -339,11 +336,77 @@ export interface StreamEvent<TData = unknown, TInterrupt = unknown> {
    * A non-empty `__interrupt__` list popped out of a `values` event, else empty. A static
    * breakpoint keeps its `__interrupt__: []` in `data`.
    */
-  interrupts: Interrupt<TInterrupt>[];
+  interrupts: Interrupt[];
   id?: string;
   /** The event name as it came over the wire. */
   event: string;
 }
+
+/** A `values` event: the state after a step, with its interrupts taken out into `interrupts`. */
+export interface ValuesStreamEvent<
+  TValues = Record<string, unknown>,
+  TInterrupt = unknown,
+> extends StreamEventBase<"values", TValues> {
+  interrupts: Interrupt<TInterrupt>[];
+}
+/** A `messages` event (`messages-tuple` mode): a message chunk and its metadata. */
+export type MessagesStreamEvent = StreamEventBase<
+  "messages",
+  [message: Record<string, unknown>, metadata: Record<string, unknown>]
+>;
+/** An `updates` event: each node's update, by node name. */
+export type UpdatesStreamEvent = StreamEventBase<"updates", Record<string, unknown>>;
+/** A `custom` event: what the graph wrote with `config.writer`. */
+export type CustomStreamEvent<TCustom = unknown> = StreamEventBase<"custom", TCustom>;
+/** The `metadata` event that opens a run's stream. */
+export type MetadataStreamEvent = StreamEventBase<
+  "metadata",
+  { run_id: string; [key: string]: unknown }
+>;
+/** An in-band `error` event: the run failed. */
+export type ErrorStreamEvent = StreamEventBase<
+  "error",
+  { error?: string; message?: string; [key: string]: unknown }
+>;
+/**
+ * Events of the other modes (`debug`, `tasks`, `checkpoints`, `events`, `tools`, …), and of any
+ * mode this version does not know: their `type` is passed through as received.
+ */
+export type OtherStreamEvent = StreamEventBase<
+  | "messages/partial"
+  | "messages/complete"
+  | "messages/metadata"
+  | "debug"
+  | "tasks"
+  | "checkpoints"
+  | "events"
+  | "tools"
+  | "lifecycle"
+  | "feedback"
+  | "end",
+  unknown
+>;
+
+/**
+ * The normalized event (the kit's model), discriminated on `type`: `type` and `ns` come from
+ * splitting the event name on `|`, `interrupts` is taken out of `values` data. Wire data is
+ * checked before the kit folds it; an app's `onEvent` should check shapes it relies on too.
+ *
+ * @example
+ * onEvent: (event) => { if (event.type === "custom") console.log(event.data); }
+ */
+export type StreamEvent<
+  TValues = Record<string, unknown>,
+  TCustom = unknown,
+  TInterrupt = unknown,
+> =
+  | ValuesStreamEvent<TValues, TInterrupt>
+  | MessagesStreamEvent
+  | UpdatesStreamEvent
+  | CustomStreamEvent<TCustom>
+  | MetadataStreamEvent
+  | ErrorStreamEvent
+  | OtherStreamEvent;
 
 export type StreamItem<TVersion extends StreamVersion> = TVersion extends "v2"
   ? StreamEvent

@@ -6,3 +6,4 @@ export * from "./RunsTable";
 export * from "./StreamEventLog";
 export * from "./MessageStream";
 export * from "./InterruptPanel";
+export * from "./Composer";

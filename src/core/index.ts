@@ -9,7 +9,7 @@
  * import { createRunController, createStreamStore, selectMessages } from "langgraph-runs-react/core";
  *
  * const store = createStreamStore();
- * const chat = createRunController({ client: createClient({ apiUrl }), store, key: "chat", assistantId: "agent" });
+ * const chat = createRunController({ client: createClient({ apiUrl }), store, id: "chat", assistantId: "agent" });
  * const messagesOf = selectMessages("chat");
  * store.subscribe((state) => render(messagesOf(state)));
  * await chat.submit({ messages: [{ type: "human", content: "hi" }] });
@@ -24,6 +24,22 @@ export {
   type RunControllerOptions,
   type SubmitOptions,
 } from "../store/createRunController";
+export {
+  createRunHandle,
+  type AnyRunHandle,
+  type RunHandle,
+  type RunRef,
+  type ResumeOptions,
+} from "../store/RunHandle";
+export type {
+  CustomOf,
+  InterruptOf,
+  MessageInput,
+  ResumeOf,
+  RunInput,
+  RunTypes,
+  UpdateOf,
+} from "../store/RunTypes";
 export {
   createStreamStore,
   type AnyRunSession,
@@ -46,6 +62,7 @@ export {
 export {
   createSession,
   type ConnectionState,
+  type SessionConnection,
   type RunSession,
   type SessionError,
   type SessionInit,
@@ -55,6 +72,9 @@ export {
   type TurnError,
 } from "../store/RunSession";
 export {
+  beginRun,
+  endRun,
+  failRun,
   isActiveStatus,
   isFinalStatus,
   markCancelling,

@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { Run, RunsBatchItem } from "../client/types";
 import { runKeys } from "../query/runKeys";
@@ -9,10 +10,10 @@ import { useRunsClient } from "./useRunsClient";
  *
  * @example useCreateBatch().mutate([{ assistantId: "agent", input: a }, { assistantId: "agent", input: b }]);
  */
-export function useCreateBatch(): UseMutationResult<Run[], Error, RunsBatchItem[]> {
+export function useCreateBatch(): UseMutationResult<Run[], RunsClientError, RunsBatchItem[]> {
   const client = useRunsClient();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation<Run[], RunsClientError, RunsBatchItem[]>({
     mutationFn: (items) => client.runs.createBatch(items),
     onSuccess: (runs) => {
       for (const run of runs)

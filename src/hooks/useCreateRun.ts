@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { Run, RunsCreatePayload } from "../client/types";
 import { runKeys } from "../query/runKeys";
@@ -17,10 +18,10 @@ export interface CreateRunVariables {
  * const createRun = useCreateRun();
  * createRun.mutate({ threadId, assistantId: "agent", payload: { input } });
  */
-export function useCreateRun(): UseMutationResult<Run, Error, CreateRunVariables> {
+export function useCreateRun(): UseMutationResult<Run, RunsClientError, CreateRunVariables> {
   const { client, announcer } = useRunsContext();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation<Run, RunsClientError, CreateRunVariables>({
     mutationFn: ({ threadId, assistantId, payload }) =>
       client.runs.create(threadId, assistantId, payload),
     onSuccess: (run) => {

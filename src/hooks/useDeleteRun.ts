@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { Run } from "../client/types";
 import { runKeys } from "../query/runKeys";
@@ -17,13 +18,18 @@ export interface DeleteRunVariables {
  */
 export function useDeleteRun(): UseMutationResult<
   void,
-  Error,
+  RunsClientError,
   DeleteRunVariables,
   { lists: [readonly unknown[], Run[] | undefined][] }
 > {
   const client = useRunsClient();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation<
+    void,
+    RunsClientError,
+    DeleteRunVariables,
+    { lists: [readonly unknown[], Run[] | undefined][] }
+  >({
     mutationFn: ({ threadId, runId }) => client.runs.delete(threadId, runId),
     onMutate: async ({ threadId, runId }) => {
       await queryClient.cancelQueries({ queryKey: runKeys.lists(threadId) });

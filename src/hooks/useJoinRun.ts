@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { skipToken, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { runKeys } from "../query/runKeys";
 import { invalidateRunQueries } from "../query/invalidateRunQueries";
@@ -12,10 +13,10 @@ import { useRunsClient } from "./useRunsClient";
 export function useJoinRun<TValues = Record<string, unknown>>(
   threadId: string | null | undefined,
   runId: string | null | undefined,
-): UseQueryResult<TValues> {
+): UseQueryResult<TValues, RunsClientError> {
   const client = useRunsClient();
   const queryClient = useQueryClient();
-  return useQuery<TValues>({
+  return useQuery<TValues, RunsClientError>({
     queryKey: runKeys.join(threadId ?? "", runId ?? ""),
     queryFn:
       threadId && runId

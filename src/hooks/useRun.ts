@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Run, RunStatus } from "../client/types";
 import { runQueryOptions, type RunQueryOptionsConfig } from "../query/runQueryOptions";
@@ -6,7 +7,7 @@ import { threadRunDisplayStatus, type RunDisplayStatus } from "../store/runDispl
 import { useRunsClient } from "./useRunsClient";
 import { useThreadStatus } from "./useThreadStatus";
 
-export type UseRunResult = UseQueryResult<Run> & {
+export type UseRunResult = UseQueryResult<Run, RunsClientError> & {
   /**
    * What the UI shows for the run (one vocabulary): "needs-input" while its thread is paused
    * after it (the JS server reports such a run as `success`), "stopped" for a cancelled run.
@@ -45,7 +46,7 @@ export function useRun(
   // Copies the descriptors, not the values: TanStack's tracked getters stay lazy, so a reader
   // of `data` alone still re-renders only when `data` changes.
   const result = Object.defineProperties({}, Object.getOwnPropertyDescriptors(query));
-  return Object.assign(result as UseQueryResult<Run>, {
+  return Object.assign(result as UseQueryResult<Run, RunsClientError>, {
     displayStatus: run ? threadRunDisplayStatus(run, thread.data) : undefined,
     serverStatus: run?.status,
   });

@@ -1,16 +1,15 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { RunsClientError } from "../client/RunsClientError";
-import type { CancelAction, StreamEvent, StreamMode } from "../client/types";
+import type { StreamEvent, StreamMode } from "../client/types";
 import {
   createRunController,
-  type JoinRunOptions,
   type RunController,
-  type ResubmitStrategy,
   type RunControllerCallbacks,
-  type SubmitOptions,
 } from "../store/createRunController";
+import { createRunHandle, type RunHandle } from "../store/RunHandle";
+import type { CustomOf, RunTypes } from "../store/RunTypes";
 import type { RunPersistence } from "../store/RunPersistence";
 import type { SessionStatus } from "../store/RunSession";
 import { asRunsClientError } from "../store/toSessionError";
@@ -19,12 +18,15 @@ import { sessionStoragePersistence } from "./sessionStoragePersistence";
 import { invalidateRunQueries } from "../query/invalidateRunQueries";
 import { useLatestRef } from "./useLatestRef";
 
-export interface UseRunStreamOptions {
+export interface UseRunStreamOptions<TTypes extends RunTypes = RunTypes> {
   assistantId: string;
   /** The thread to run on. Without one, the first `submit` makes a thread (see `onThreadId`). */
   threadId?: string | null;
-  /** The stream-buffer session to use; share it with other components (default: one per hook). */
-  key?: string;
+  /**
+   * The stream-buffer session this handle drives (default: one per hook). Give an id to share a
+   * session, or to keep it apart from others; changing it switches to another session.
+   */
+  id?: string;
   /** Stream modes of every run (default values, messages-tuple, updates, custom). */
   streamMode?: StreamMode[];
   streamSubgraphs?: boolean;
@@ -37,7 +39,7 @@ export interface UseRunStreamOptions {
   loadThreadState?: boolean;
   onThreadId?: (threadId: string) => void;
   onRunCreated?: (run: { threadId: string; runId: string }) => void;
-  onFinish?: (run: { threadId: string; runId: string | null; status: SessionStatus }) => void;
+  onRunFinished?: (run: { threadId: string; runId: string | null; status: SessionStatus }) => void;
   /**
    * Errors as typed `RunsClientError`s: of runs, stops, and of loading the thread's saved state
    * (on mount and on a thread switch; `useRunStream` also shows that one as `threadLoadError`).
@@ -54,113 +56,66 @@ export interface UseRunStreamOptions {
    *
    * @example onCustomEvent: (data) => setProgress((steps) => [...steps, data])
    */
-  onCustomEvent?: (data: unknown, event: StreamEvent) => void;
-}
-
-/** What `useRunController` returns: the session key and the actions, without any state. */
-export interface RunControls<TUpdate> {
-  /** The stream-buffer session key: give it to slice hooks and components. */
-  key: string;
-  /**
-   * The thread prop, else the controller's thread as of this render (a thread the first submit
-   * makes shows once something re-renders; `useRunStream` reads it from the session).
-   */
-  threadId: string | null;
-  /** Streams a new run (resumable by default). Resolves when the stream ends. */
-  submit: (input: TUpdate | null | undefined, options?: SubmitOptions) => Promise<void>;
-  /** Answers interrupts: one value, or `{ [interruptId]: value }` for several. */
-  resume: (answer: unknown, options?: Omit<SubmitOptions, "command">) => Promise<void>;
-  /** Cancels the run on the server (held until the run id is known). */
-  stop: (options?: { action?: CancelAction }) => Promise<void>;
-  /** Closes the connection only: the run goes on and `join` can re-attach. */
-  disconnect: () => void;
-  /** Attaches to a running (or resumable finished) run. */
-  join: (runId: string, options?: JoinRunOptions) => Promise<void>;
-  /**
-   * Sends the submit a busy thread refused again (see `refusal`): after the busy run (`"wait"`),
-   * or with a multitask strategy (`"enqueue"`, `"interrupt"`, `"rollback"`).
-   */
-  resubmit: (strategy: ResubmitStrategy) => Promise<void>;
-  /** Forgets the refused submit. */
-  dismissRefusal: () => void;
+  onCustomEvent?: (data: CustomOf<TTypes>, event: StreamEvent) => void;
 }
 
 /**
  * Owns a run stream without reading its state, so the owning component never re-renders for
- * tokens: children read slices with `useRunMessages(key)`, `useRunStatus(key)`, ….
+ * tokens: children read slices with `useRunMessages(run)`, `useRunStatus(run)`, … or take the
+ * handle as `run={handle}`. The handle is stable across renders (a new `id` gives a new one).
  *
  * @example
  * const chat = useRunController({ assistantId: "agent", threadId });
- * return <><MessageStream runKey={chat.key} /><Composer onSend={(text) => chat.submit(toInput(text))} /></>;
+ * return <><MessageStream run={chat} /><CancelRunButton run={chat} /></>;
  */
-export function useRunController<TUpdate = Record<string, unknown>>(
-  options: UseRunStreamOptions,
-): RunControls<TUpdate> {
+export function useRunController<
+  TValues = Record<string, unknown>,
+  TTypes extends RunTypes = RunTypes,
+>(options: UseRunStreamOptions<TTypes>): RunHandle<TValues, TTypes> {
   const controller = useControllerInstance(options);
-  const threadId = useThreadIdProp(controller, options);
-  const submit = useCallback(
-    (input: TUpdate | null | undefined, submitOptions?: SubmitOptions) =>
-      controller.submit(input, submitOptions),
-    [controller],
-  );
-  const resume = useCallback(
-    (answer: unknown, resumeOptions?: Omit<SubmitOptions, "command">) =>
-      controller.resume(answer, resumeOptions),
-    [controller],
-  );
-  const stop = useCallback(
-    (stopOptions?: { action?: CancelAction }) => controller.stop(stopOptions),
-    [controller],
-  );
-  const disconnect = useCallback(() => controller.disconnect(), [controller]);
-  const resubmit = useCallback(
-    (strategy: ResubmitStrategy) => controller.resubmit(strategy),
-    [controller],
-  );
-  const dismissRefusal = useCallback(() => controller.dismissRefusal(), [controller]);
-  const join = useCallback(
-    (runId: string, joinOptions?: JoinRunOptions) => controller.join(runId, joinOptions),
-    [controller],
-  );
-  return {
-    key: controller.key,
-    threadId,
-    submit,
-    resume,
-    stop,
-    disconnect,
-    join,
-    resubmit,
-    dismissRefusal,
-  };
+  useThreadIdProp(controller, options);
+  return useMemo(() => createRunHandle<TValues, TTypes>(controller), [controller]);
 }
 
-/** One controller per hook instance; configured from the latest props, disposed on unmount. */
-function useControllerInstance(options: UseRunStreamOptions): RunController {
+/**
+ * One controller per hook instance and id, configured from the latest props. Changing `id`
+ * makes a new controller on that session; the old one is disposed with its effects.
+ */
+function useControllerInstance<TTypes extends RunTypes>(
+  options: UseRunStreamOptions<TTypes>,
+): RunController {
   const { client, store, announcer } = useRunsContext();
   const queryClient = useQueryClient();
   const instanceId = useId();
   const latest = useLatestRef(options);
+  const id = options.id ?? `run${instanceId}`;
 
-  const [controller] = useState(() =>
+  const make = () =>
     createRunController({
       client,
       store,
-      key: options.key ?? `run-stream${instanceId}`,
+      id,
       assistantId: options.assistantId,
       threadId: options.threadId ?? null,
       streamMode: options.streamMode,
       streamSubgraphs: options.streamSubgraphs,
       persistence: persistenceOf(options.reconnectOnMount),
-    }),
-  );
+    });
+  const [current, setCurrent] = useState(make);
+  let controller = current;
+  if (controller.id !== id) {
+    // A new id during render: switch now (React re-renders with the new state at once).
+    controller = make();
+    setCurrent(controller);
+  }
 
   useEffect(() => {
     const callbacks: RunControllerCallbacks = {
       onThreadId: (id) => latest.current.onThreadId?.(id),
       onError: (error) => latest.current.onError?.(error),
       onEvent: (event) => latest.current.onEvent?.(event),
-      onCustomEvent: (data, event) => latest.current.onCustomEvent?.(data, event),
+      onCustomEvent: (data, event) =>
+        latest.current.onCustomEvent?.(data as CustomOf<TTypes>, event),
       onRunCreated: (run) => {
         // The new run shows up in lists and details without a manual refetch.
         invalidateRunQueries(queryClient, run.threadId, run.runId);
@@ -168,7 +123,7 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
       },
       onRunFinished: (run) => {
         invalidateRunQueries(queryClient, run.threadId, run.runId);
-        latest.current.onFinish?.(run);
+        latest.current.onRunFinished?.(run);
       },
     };
     controller.configure({
@@ -210,7 +165,10 @@ function useControllerInstance(options: UseRunStreamOptions): RunController {
  * thread state to start a new conversation gets one. Left `undefined` from the start, the prop
  * does not undo the thread the first submit made.
  */
-function useThreadIdProp(controller: RunController, options: UseRunStreamOptions): string | null {
+function useThreadIdProp(
+  controller: RunController,
+  options: Pick<UseRunStreamOptions, "threadId" | "loadThreadState" | "onError">,
+): void {
   const prop = options.threadId ?? null;
   const loadThreadState = options.loadThreadState ?? true;
   const latest = useLatestRef(options);
@@ -226,7 +184,6 @@ function useThreadIdProp(controller: RunController, options: UseRunStreamOptions
         .loadThreadState()
         .catch((error: unknown) => latest.current.onError?.(asRunsClientError(error)));
   }, [controller, prop, mountedWith, loadThreadState, latest]);
-  return prop ?? controller.getThreadId();
 }
 
 function persistenceOf(

@@ -3,10 +3,14 @@ import { useStore } from "zustand";
 import type { EventLog } from "../store/EventLog";
 import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
 import type { Message } from "../store/messages/Message";
-import type { ConnectionState, RunSession, SessionError, SessionStatus } from "../store/RunSession";
+import type {
+  SessionConnection,
+  RunSession,
+  SessionError,
+  SessionStatus,
+} from "../store/RunSession";
 import type { StreamStoreState } from "../store/createStreamStore";
 import {
-  selectCancelling,
   selectConnection,
   selectError,
   selectEventLog,
@@ -15,7 +19,11 @@ import {
   selectStatus,
   selectValues,
 } from "../store/selectors";
+import type { RunRef } from "../store/RunHandle";
 import { useRunsContext } from "./RunsContext";
+import { useRunHandle } from "./RunScope";
+
+export type { RunRef } from "../store/RunHandle";
 
 /*
  * Slice hooks: each subscribes to one part of a run session, so a component re-renders only
@@ -25,59 +33,70 @@ import { useRunsContext } from "./RunsContext";
 /**
  * Any slice of a run session, by selector. Return stable values (fields, not new objects).
  *
- * @example const tokens = useRunSession(stream.key, (s) => s?.counts.messages ?? 0);
+ * @example const tokens = useRunSession(chat, (s) => s?.counts.messages ?? 0);
  */
 export function useRunSession<T, V = Record<string, unknown>, C = unknown, I = unknown>(
-  key: string,
+  run: RunRef | undefined,
   selector: (session: RunSession<V, C, I> | undefined) => T,
 ): T {
+  const id = useRunId(run);
   const { store } = useRunsContext();
   return useStore(store, (state: StreamStoreState) =>
-    selector(state.sessions[key] as RunSession<V, C, I> | undefined),
+    selector(state.sessions[id] as RunSession<V, C, I> | undefined),
   );
 }
 
+/** The session id of `run`, else of the `<RunScope>`; throws a helpful error without either. */
+function useRunId(run: RunRef | undefined): string {
+  const scoped = useRunHandle();
+  const id = run?.id ?? scoped?.id;
+  if (id === undefined)
+    throw new Error(
+      "langgraph-runs-react: pass a run handle, or render inside <RunScope run={…}>.",
+    );
+  return id;
+}
+
 /** Reads the provider's store through one of the store's selectors (`src/store/selectors.ts`). */
-function useStoreSelection<T>(selector: (state: StreamStoreState) => T): T {
-  return useStore(useRunsContext().store, selector);
+function useStoreSelection<T>(
+  run: RunRef | undefined,
+  selector: (id: string) => (state: StreamStoreState) => T,
+): T {
+  const id = useRunId(run);
+  return useStore(useRunsContext().store, selector(id));
 }
 
 /** The run's status: idle, starting, pending, running, or a final status. */
-export function useRunStatus(key: string): SessionStatus {
-  return useStoreSelection(selectStatus(key));
+export function useRunStatus(run?: RunRef): SessionStatus {
+  return useStoreSelection(run, selectStatus);
 }
 
 /** Assembled messages, updated as tokens stream. */
-export function useRunMessages(key: string): Message[] {
-  return useStoreSelection(selectMessages(key));
+export function useRunMessages(run?: RunRef): Message[] {
+  return useStoreSelection(run, selectMessages);
 }
 
 /** The latest state values. */
-export function useRunValues<V = Record<string, unknown>>(key: string): V | null {
-  return useStoreSelection(selectValues<V>(key));
+export function useRunValues<V = Record<string, unknown>>(run?: RunRef): V | null {
+  return useStoreSelection(run, selectValues<V>);
 }
 
 /** Interrupts waiting for an answer. */
-export function useRunInterrupts<I = unknown>(key: string): PendingInterrupt<I>[] {
-  return useStoreSelection(selectInterrupts<I>(key));
+export function useRunInterrupts<I = unknown>(run?: RunRef): PendingInterrupt<I>[] {
+  return useStoreSelection(run, selectInterrupts<I>);
 }
 
 /** The bounded event log (with counts of total and dropped events). */
-export function useRunEvents(key: string): EventLog {
-  return useStoreSelection(selectEventLog(key));
+export function useRunEvents(run?: RunRef): EventLog {
+  return useStoreSelection(run, selectEventLog);
 }
 
 /** The stream connection: state and reconnect attempt. */
-export function useRunConnection(key: string): { state: ConnectionState; attempt: number } {
-  return useStoreSelection(selectConnection(key));
+export function useRunConnection(run?: RunRef): SessionConnection {
+  return useStoreSelection(run, selectConnection);
 }
 
 /** The run's error, if any. */
-export function useRunError(key: string): SessionError | null {
-  return useStoreSelection(selectError(key));
-}
-
-/** Whether a cancel was requested and the run has not ended yet. */
-export function useRunCancelling(key: string): boolean {
-  return useStoreSelection(selectCancelling(key));
+export function useRunError(run?: RunRef): SessionError | null {
+  return useStoreSelection(run, selectError);
 }

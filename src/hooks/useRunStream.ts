@@ -4,7 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { PendingInterrupt } from "../store/interrupts/PendingInterrupt";
 import type { Message } from "../store/messages/Message";
 import type {
-  ConnectionState,
+  SessionConnection,
   RunSession,
   SessionError,
   SessionStatus,
@@ -14,22 +14,23 @@ import type {
 import { IDLE_CONNECTION, NO_INTERRUPTS, NO_MESSAGES } from "../store/selectors";
 import { isActiveStatus } from "../store/sessionReducers";
 import { useRunsContext } from "./RunsContext";
-import { useRunController, type RunControls, type UseRunStreamOptions } from "./useRunController";
+import type { RunHandle } from "../store/RunHandle";
+import type { CustomOf, InterruptOf, RunTypes } from "../store/RunTypes";
+import { STABLE_HANDLE } from "./RunScope";
+import { useRunController, type UseRunStreamOptions } from "./useRunController";
 
 export type { UseRunStreamOptions } from "./useRunController";
 
-export interface UseRunStreamResult<
-  TValues = Record<string, unknown>,
-  TUpdate = Partial<TValues>,
-  TCustom = unknown,
-  TInterrupt = unknown,
-> extends RunControls<TUpdate> {
+/** The session's state that `useRunStream` puts on top of the handle. */
+export interface RunState<TValues = Record<string, unknown>, TTypes extends RunTypes = RunTypes> {
+  /** The session's thread: the prop's, or the one the first submit made. */
+  threadId: string | null;
   runId: string | null;
   status: SessionStatus;
-  connection: { state: ConnectionState; attempt: number };
+  connection: SessionConnection;
   values: TValues | null;
   messages: Message[];
-  interrupts: PendingInterrupt<TInterrupt>[];
+  interrupts: PendingInterrupt<InterruptOf<TTypes>>[];
   /** Paused at a static breakpoint: `submit(null)` continues (the server refuses an empty resume). */
   breakpoint: boolean;
   error: SessionError | null;
@@ -39,7 +40,7 @@ export interface UseRunStreamResult<
   refusal: SubmitRefusal | null;
   cancelling: boolean;
   /** The last `custom` event's data (one per frame at most: see `onCustomEvent` for every one). */
-  lastCustom: TCustom | undefined;
+  lastCustom: CustomOf<TTypes> | undefined;
   /** Starting, pending or running. */
   isRunning: boolean;
   /** The thread's saved state is loading: on mount on a thread, and after a thread switch. */
@@ -51,37 +52,43 @@ export interface UseRunStreamResult<
   threadLoadError: SessionError | null;
 }
 
+/** What `useRunStream` returns: the run handle with the session's state on top. */
+export type UseRunStreamResult<
+  TValues = Record<string, unknown>,
+  TTypes extends RunTypes = RunTypes,
+> = RunHandle<TValues, TTypes> & RunState<TValues, TTypes>;
+
 /**
- * Streams runs of an assistant into the stream buffer and reads the result. State updates are
- * batched to at most one render per animation frame; for finer control read slices with
- * `useRunMessages(key)`, `useRunStatus(key)` and friends.
+ * Streams runs of an assistant into the stream buffer and reads the result: the run handle (the
+ * same one `useRunController` returns) with the session's state on top. State updates are
+ * batched to at most one render per animation frame; for finer control pass the handle to
+ * components and slice hooks (`useRunMessages(chat)`, …) or use `useRunController`.
  *
  * @example
  * const chat = useRunStream<{ messages: Message[] }>({ assistantId: "agent", threadId });
  * chat.submit({ messages: [{ type: "human", content: "Hello" }] });
  * chat.messages.map((m) => <p key={m.id}>{String(m.content)}</p>);
  */
-export function useRunStream<
-  TValues = Record<string, unknown>,
-  TUpdate = Partial<TValues>,
-  TCustom = unknown,
-  TInterrupt = unknown,
->(options: UseRunStreamOptions): UseRunStreamResult<TValues, TUpdate, TCustom, TInterrupt> {
-  const controls = useRunController<TUpdate>(options);
-  const { threadLoading, ...state } = useSessionState<TValues, TCustom, TInterrupt>(controls.key);
+export function useRunStream<TValues = Record<string, unknown>, TTypes extends RunTypes = RunTypes>(
+  options: UseRunStreamOptions<TTypes>,
+): UseRunStreamResult<TValues, TTypes> {
+  const handle = useRunController<TValues, TTypes>(options);
+  const { threadLoading, ...state } = useSessionState<TValues, TTypes>(handle.id);
   // Before the mount effect made the session, a thread to load is already loading.
-  const loadsOnMount = controls.threadId !== null && (options.loadThreadState ?? true);
-  return {
-    ...controls,
+  const loadsOnMount = handle.threadId !== null && (options.loadThreadState ?? true);
+  const result: UseRunStreamResult<TValues, TTypes> = {
+    ...handle,
     ...state,
-    threadId: state.threadId ?? controls.threadId,
+    threadId: state.threadId ?? handle.threadId,
     isRunning: isActiveStatus(state.status),
     isThreadLoading: threadLoading ?? loadsOnMount,
   };
+  // `<RunScope run={result}>` keeps the stable handle, not this render's object.
+  return Object.assign(result, { [STABLE_HANDLE]: handle });
 }
 
-type SessionState<TValues, TCustom, TInterrupt> = { threadLoading: boolean | undefined } & Pick<
-  UseRunStreamResult<TValues, unknown, TCustom, TInterrupt>,
+type SessionState<TValues, TTypes extends RunTypes> = { threadLoading: boolean | undefined } & Pick<
+  RunState<TValues, TTypes>,
   | "threadId"
   | "runId"
   | "status"
@@ -101,14 +108,15 @@ type SessionState<TValues, TCustom, TInterrupt> = { threadLoading: boolean | und
 const NO_TURN_ERRORS: TurnError[] = [];
 
 /** The fields the hook returns, compared shallowly so unrelated store updates do not re-render. */
-function useSessionState<TValues, TCustom, TInterrupt>(
-  key: string,
-): SessionState<TValues, TCustom, TInterrupt> {
+function useSessionState<TValues, TTypes extends RunTypes>(
+  id: string,
+): SessionState<TValues, TTypes> {
   const { store } = useRunsContext();
   return useStore(
     store,
     useShallow((state) => {
-      const session = state.sessions[key] as RunSession<TValues, TCustom, TInterrupt> | undefined;
+      const session = state.sessions[id] as
+        RunSession<TValues, CustomOf<TTypes>, InterruptOf<TTypes>> | undefined;
       return {
         threadId: session?.threadId ?? null,
         runId: session?.runId ?? null,
@@ -116,7 +124,8 @@ function useSessionState<TValues, TCustom, TInterrupt>(
         connection: session?.connection ?? IDLE_CONNECTION,
         values: session?.values ?? null,
         messages: session?.messages ?? NO_MESSAGES,
-        interrupts: session?.interrupts ?? (NO_INTERRUPTS as PendingInterrupt<TInterrupt>[]),
+        interrupts:
+          session?.interrupts ?? (NO_INTERRUPTS as PendingInterrupt<InterruptOf<TTypes>>[]),
         breakpoint: session?.breakpoint ?? false,
         error: session?.error ?? null,
         turnErrors: session?.turnErrors ?? NO_TURN_ERRORS,

@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Run } from "../client/types";
 import type { RunsListFilters } from "../query/runKeys";
@@ -19,7 +20,7 @@ export function useRunsList(
   threadId: string | null | undefined,
   filters: RunsListFilters = {},
   config: RunsListQueryOptionsConfig = {},
-): UseQueryResult<Run[]> {
+): UseQueryResult<Run[], RunsClientError> {
   const client = useRunsClient();
   return useQuery({
     ...runsListQueryOptions(client, threadId ?? "", filters, config),

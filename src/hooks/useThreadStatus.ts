@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { runKeys } from "../query/runKeys";
@@ -27,7 +28,7 @@ export interface UseThreadStatusOptions extends ThreadStatusQueryOptionsConfig {
 export function useThreadStatus(
   threadId: string | null | undefined,
   { revision, ...config }: UseThreadStatusOptions = {},
-): UseQueryResult<ThreadRunStatus> {
+): UseQueryResult<ThreadRunStatus, RunsClientError> {
   const client = useRunsClient();
   const queryClient = useQueryClient();
   const query = useQuery({

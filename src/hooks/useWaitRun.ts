@@ -1,4 +1,5 @@
 "use client";
+import type { RunsClientError } from "../client/RunsClientError";
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import type { RunsWaitPayload } from "../client/types";
 import { invalidateRunQueries } from "../query/invalidateRunQueries";
@@ -18,12 +19,12 @@ export interface WaitRunVariables {
  */
 export function useWaitRun<TValues = Record<string, unknown>>(): UseMutationResult<
   TValues,
-  Error,
+  RunsClientError,
   WaitRunVariables
 > {
   const client = useRunsClient();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useMutation<TValues, RunsClientError, WaitRunVariables>({
     mutationFn: async ({ threadId, assistantId, payload }) =>
       (await client.runs.wait(threadId, assistantId, payload)) as TValues,
     onSettled: (_values, _error, { threadId }) => {

@@ -8,6 +8,7 @@ import {
   type CancelManyOptions,
   type Run,
 } from "../client/types";
+import { asRunsClientError } from "../store/toSessionError";
 import { invalidateRunQueries } from "./invalidateRunQueries";
 import { runKeys } from "./runKeys";
 
@@ -45,29 +46,31 @@ const CONFIRM_TIMEOUT_MS = 30_000;
 export function cancelRunMutationOptions(
   client: LangGraphRunsClient,
   queryClient: QueryClient,
-): UseMutationOptions<Run | null, Error, CancelRunVariables>;
+): UseMutationOptions<Run | null, RunsClientError, CancelRunVariables>;
 export function cancelRunMutationOptions(
   client: LangGraphRunsClient,
   queryClient: QueryClient,
   scope: "many",
-): UseMutationOptions<void, Error, CancelRunsVariables>;
+): UseMutationOptions<void, RunsClientError, CancelRunsVariables>;
 export function cancelRunMutationOptions(
   client: LangGraphRunsClient,
   queryClient: QueryClient,
   scope: "one" | "many" = "one",
 ):
-  | UseMutationOptions<Run | null, Error, CancelRunVariables>
-  | UseMutationOptions<void, Error, CancelRunsVariables> {
+  | UseMutationOptions<Run | null, RunsClientError, CancelRunVariables>
+  | UseMutationOptions<void, RunsClientError, CancelRunsVariables> {
   return scope === "many" ? cancelMany(client, queryClient) : cancelOne(client, queryClient);
 }
 
 function cancelOne(client: LangGraphRunsClient, queryClient: QueryClient) {
-  return mutationOptions<Run | null, Error, CancelRunVariables>({
+  return mutationOptions<Run | null, RunsClientError, CancelRunVariables>({
     mutationKey: CANCEL_RUN_MUTATION_KEY,
-    mutationFn: async ({ threadId, runId, action = "interrupt" }) => {
-      await client.runs.cancel(threadId, runId, false, action);
-      return confirmFinal(() => client.runs.get(threadId, runId));
-    },
+    mutationFn: typedErrors(
+      async ({ threadId, runId, action = "interrupt" }: CancelRunVariables) => {
+        await client.runs.cancel(threadId, runId, false, action);
+        return confirmFinal(() => client.runs.get(threadId, runId));
+      },
+    ),
     onMutate: ({ threadId, runId }) =>
       queryClient.cancelQueries({ queryKey: runKeys.detail(threadId, runId) }),
     onSuccess: async (run, { threadId, runId }) => {
@@ -84,8 +87,8 @@ function cancelOne(client: LangGraphRunsClient, queryClient: QueryClient) {
 }
 
 function cancelMany(client: LangGraphRunsClient, queryClient: QueryClient) {
-  return mutationOptions<void, Error, CancelRunsVariables>({
-    mutationFn: async (options) => {
+  return mutationOptions<void, RunsClientError, CancelRunsVariables>({
+    mutationFn: typedErrors(async (options: CancelRunsVariables) => {
       try {
         await client.runs.cancelMany(options);
       } catch (error) {
@@ -93,10 +96,23 @@ function cancelMany(client: LangGraphRunsClient, queryClient: QueryClient) {
           throw error;
         await cancelOneByOne(client, { ...options, threadId: options.threadId });
       }
-    },
+    }),
     onSettled: (_result, _error, { threadId, runIds }) =>
       invalidateRunQueries(queryClient, threadId, runIds),
   });
+}
+
+/**
+ * The mutation's errors are what its type says: the client throws `RunsClientError`s, and
+ * anything else (a custom `fetch` throwing its own error) becomes a `network` one.
+ */
+function typedErrors<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+): (variables: TVariables) => Promise<TResult> {
+  return (variables) =>
+    mutationFn(variables).catch((error: unknown) => {
+      throw asRunsClientError(error);
+    });
 }
 
 async function cancelOneByOne(

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import { RunsClientError } from "../client/RunsClientError";
-import { isRunActive } from "../client/types";
+import { isRunActive, type Run } from "../client/types";
 import { runKeys } from "./runKeys";
 
 export interface RunQueryOptionsConfig {
@@ -22,7 +22,7 @@ export function runQueryOptions(
   runId: string,
   { pollIntervalMs = 1_000 }: RunQueryOptionsConfig = {},
 ) {
-  return queryOptions({
+  return queryOptions<Run, RunsClientError>({
     queryKey: runKeys.detail(threadId, runId),
     queryFn: ({ signal }) => client.runs.get(threadId, runId, { signal }),
     refetchInterval: (query) => (isRunActive(query.state.data) ? pollIntervalMs : false),

@@ -1,8 +1,9 @@
+import type { RunsClientError } from "../client/RunsClientError";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import { runKeys, type RunsListFilters } from "./runKeys";
 import { isPlainObject } from "../client/isPlainObject";
-import { isRunActive } from "../client/types";
+import { isRunActive, type Run } from "../client/types";
 
 export interface RunsListQueryOptionsConfig {
   /** Refresh interval while any listed run is active, in ms (default 1,000; false: never). */
@@ -22,13 +23,13 @@ export function runsListQueryOptions(
   filters: RunsListFilters = {},
   { liveIntervalMs = 1_000 }: RunsListQueryOptionsConfig = {},
 ) {
-  return queryOptions({
+  return queryOptions<Run[], RunsClientError>({
     queryKey: runKeys.list(threadId, filters),
     queryFn: ({ signal }) => client.runs.list(threadId, { ...filters, signal }),
     placeholderData: keepPreviousData,
     // A list entry may not be a run at all (a broken or foreign server): it is never active.
     refetchInterval: (query) =>
-      query.state.data?.some((run) => isPlainObject(run) && isRunActive(run))
+      query.state.data?.some((run: Run) => isPlainObject(run) && isRunActive(run))
         ? liveIntervalMs
         : false,
   });

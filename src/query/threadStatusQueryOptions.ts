@@ -1,3 +1,4 @@
+import type { RunsClientError } from "../client/RunsClientError";
 import { queryOptions } from "@tanstack/react-query";
 import type { LangGraphRunsClient } from "../client/createClient";
 import type { ThreadRunStatus } from "../store/runDisplayStatus";
@@ -22,7 +23,7 @@ export function threadStatusQueryOptions(
   threadId: string,
   { pollIntervalMs = 1_000 }: ThreadStatusQueryOptionsConfig = {},
 ) {
-  return queryOptions({
+  return queryOptions<ThreadRunStatus, RunsClientError>({
     queryKey: runKeys.threadStatus(threadId),
     queryFn: async ({ signal }): Promise<ThreadRunStatus> => {
       const thread = await client.threads.get(threadId, { signal });

@@ -1,11 +1,11 @@
 import type { StreamEvent } from "../client/types";
-import { estimateJsonBytes } from "./estimateJsonBytes";
+import { shareRepeatedParts } from "./shareRepeatedParts";
 
 /** How many events a session's log keeps by default. */
 export const DEFAULT_EVENT_LOG_CAP = 5_000;
 /**
  * How many bytes of events a session's log keeps by default: 8 MiB (estimated, see
- * `estimateJsonBytes`). 5,000 typical events (tokens, updates) take well under 1 MiB; the byte
+ * `estimateJsonBytes`; what an event shares with the one before it counts once). 5,000 typical events (tokens, updates) take well under 1 MiB; the byte
  * cap is for large ones (200 events of 1 MB would otherwise keep 200 MB).
  */
 export const DEFAULT_EVENT_LOG_BYTE_CAP = 8 * 1024 * 1024;
@@ -23,7 +23,10 @@ export interface EventLogEntry<TEvent = StreamEvent> {
   readonly seq: number;
   readonly receivedAt: number;
   readonly event: TEvent;
-  /** The event's estimated size in bytes (what it counts against the log's `byteCap`). */
+  /**
+   * The event's estimated size in bytes (what it counts against the log's `byteCap`): the parts
+   * it does not share with the event before it (see `appendEvents`).
+   */
   readonly bytes: number;
 }
 
@@ -89,8 +92,11 @@ export function createEventLog<TEvent = StreamEvent>(
 
 /**
  * Appends events (received at one time, or at `receivedAt[i]` each), evicting the oldest beyond
- * the cap and the byte cap. The given log stays valid and unchanged. Each event's size is
- * estimated once, here (counting stops past the byte cap: a larger event is dropped anyway).
+ * the cap and the byte cap. The given log stays valid and unchanged. An entry keeps the event
+ * with every part that equals the same part of the event before it replaced by that part (equal
+ * JSON, kept once: consecutive token events repeat all but their text), so `entry.event` may be
+ * a copy of the event given. Each event's size (of what it does not share) is estimated once,
+ * here (counting stops past the byte cap: a larger event is dropped anyway).
  *
  * @example const next = appendEvents(log, [event], Date.now()); eventLogSize(next) // 1
  */
@@ -102,11 +108,21 @@ export function appendEvents<TEvent>(
   if (events.length === 0) return log;
   const writer = new ChunkWriter(log);
   let bytes = log.bytes;
+  let previous: TEvent | undefined = eventLogAt(log, eventLogSize(log) - 1)?.event;
   events.forEach((event, i) => {
     const at = typeof receivedAt === "number" ? receivedAt : (receivedAt[i] ?? Date.now());
-    const size = estimateJsonBytes(event, log.byteCap);
-    bytes += size;
-    writer.push(Object.freeze({ seq: log.total + i, receivedAt: at, event, bytes: size }));
+    // What repeats from the previous event (a token's metadata, ids, empty lists) is kept once.
+    const shared = shareRepeatedParts(event, previous, log.byteCap);
+    previous = shared.value;
+    bytes += shared.bytes;
+    writer.push(
+      Object.freeze({
+        seq: log.total + i,
+        receivedAt: at,
+        event: shared.value,
+        bytes: shared.bytes,
+      }),
+    );
   });
   return evict({ ...log, bytes, total: log.total + events.length, chunks: writer.finish() });
 }

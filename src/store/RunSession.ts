@@ -1,3 +1,4 @@
+import type { RunsErrorKind } from "../client/RunsClientError";
 import type { RunStatus } from "../client/types";
 import { createEventLog, type EventLog } from "./EventLog";
 import type { PendingInterrupt } from "./interrupts/PendingInterrupt";
@@ -6,12 +7,21 @@ import type { Message, MessageMetadata } from "./messages/Message";
 /** The stream connection, as the runs client reports it. */
 export type ConnectionState = "idle" | "connecting" | "open" | "reconnecting" | "closed" | "failed";
 
+/** The stream connection of a session: its state, the reconnect attempt, and when that goes. */
+export interface SessionConnection {
+  state: ConnectionState;
+  /** The reconnect attempt (0 when not reconnecting). */
+  attempt: number;
+  /** While reconnecting: when the next attempt goes (epoch ms), for a "retrying in 3 s" note. */
+  retryAt?: number;
+}
+
 /** A run's status on the server, plus the client-side states before it is known. */
 export type SessionStatus = "idle" | "starting" | RunStatus;
 
 export interface SessionError {
   /** `stream` for an `error` event; the runs client's error kinds otherwise (`busy`, `network`, …). */
-  kind: string;
+  kind: RunsErrorKind;
   message: string;
   /** HTTP status, when the error came from a response. */
   status?: number;
@@ -34,14 +44,14 @@ export interface RunSession<
   TCustom = unknown,
   TInterrupt = unknown,
 > {
-  /** The caller's key; one session follows the successive runs of its controller. */
-  key: string;
+  /** The run handle's id; one session follows the successive runs of its controller. */
+  id: string;
   threadId: string | null;
   runId: string | null;
   status: SessionStatus;
   /** A cancel was requested and the run has not ended yet. */
   cancelling: boolean;
-  connection: { state: ConnectionState; attempt: number };
+  connection: SessionConnection;
   /** The latest state from a root `values` event, without `__interrupt__`. */
   values: TValues | null;
   /** Assembled messages, in order. */
@@ -113,9 +123,9 @@ export function createSession<
   TValues = Record<string, unknown>,
   TCustom = unknown,
   TInterrupt = unknown,
->(key: string, init: SessionInit = {}): RunSession<TValues, TCustom, TInterrupt> {
+>(id: string, init: SessionInit = {}): RunSession<TValues, TCustom, TInterrupt> {
   return {
-    key,
+    id,
     threadId: init.threadId ?? null,
     runId: init.runId ?? null,
     status: init.status ?? "idle",

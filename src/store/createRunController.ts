@@ -25,13 +25,15 @@ import type { RunSession, SessionStatus } from "./RunSession";
 import { asRunsClientError, toSessionError } from "./toSessionError";
 import { YIELD_AFTER_MS, yieldToEventLoop } from "./yieldToEventLoop";
 import {
+  beginRun,
+  endRun,
+  failRun,
   isFinalStatus,
   markCancelling,
   resetSession,
   setConnection,
   setError,
   setRunIdentity,
-  setStatus,
 } from "./sessionReducers";
 
 /**
@@ -73,8 +75,8 @@ export interface RunControllerCallbacks {
 export interface RunControllerOptions {
   client: LangGraphRunsClient;
   store: StreamStore;
-  /** The store session this controller drives. */
-  key: string;
+  /** The store session this controller drives (the run handle's `id`). */
+  id: string;
   assistantId: string;
   threadId?: string | null;
   /** Stream modes of every run (default values, messages-tuple, updates, custom). */
@@ -136,7 +138,7 @@ const HELD_STOP_MS = 10_000;
  * binding over it, and any other binding can use it as it is.
  *
  * @example
- * const controller = createRunController({ client, store, key: "chat", assistantId: "agent" });
+ * const controller = createRunController({ client, store, id: "chat", assistantId: "agent" });
  * await controller.submit({ messages: [{ type: "human", content: "hi" }] });
  */
 export function createRunController(options: RunControllerOptions): RunController {
@@ -160,8 +162,8 @@ export class RunController {
     this.#threadId = options.threadId ?? null;
   }
 
-  get key(): string {
-    return this.#options.key;
+  get id(): string {
+    return this.#options.id;
   }
 
   /** Updates what the next run uses (assistant, stream modes, callbacks); a running stream is left alone. */
@@ -179,10 +181,10 @@ export class RunController {
 
   /** Makes sure the session exists and starts keeping the run for re-joins after a reload. */
   attach(): void {
-    this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
+    this.#options.store.ensureSession(this.id, { threadId: this.#threadId });
     const { persistence, store } = this.#options;
     if (persistence && !this.#unsubscribePersistence)
-      this.#unsubscribePersistence = persistLastEventId(store, this.key, persistence);
+      this.#unsubscribePersistence = persistLastEventId(store, this.id, persistence);
   }
 
   /** Detaches from the stream (the run goes on on the server) and stops persisting. */
@@ -263,7 +265,7 @@ export class RunController {
    */
   async stop({ action = "interrupt" }: { action?: CancelAction } = {}): Promise<void> {
     const active = this.#active;
-    const session = this.#options.store.getSession(this.key);
+    const session = this.#options.store.getSession(this.id);
     // While a stream is active its run is the one to stop; the session may still name the
     // previous run until the new one is known.
     const runId = active ? active.runId : (session?.runId ?? null);
@@ -293,7 +295,7 @@ export class RunController {
     this.#adoptThread(threadId);
     // Events still queued count as seen: their ids are where this join must continue.
     this.#options.store.flush();
-    const session = this.#options.store.ensureSession(this.key, { threadId });
+    const session = this.#options.store.ensureSession(this.id, { threadId });
     const sameRun = session.runId === runId;
     // The session never takes an event twice: asked to replay its own run from earlier than
     // what it holds, it continues after its last event instead.
@@ -301,7 +303,7 @@ export class RunController {
       laterEventId(joinOptions.lastEventId, sameRun ? session.lastEventId : undefined) ?? "-1";
     const active = this.#begin(threadId, runId);
     this.#update((s) => {
-      const next = sameRun ? s : setStatus(s, "starting", Date.now());
+      const next = sameRun ? s : beginRun(s, Date.now());
       return setConnection(
         setRunIdentity({ ...next, status: "running" }, { threadId, runId }),
         "connecting",
@@ -331,14 +333,14 @@ export class RunController {
   /** Re-joins the run kept by the persistence, if any. Returns whether there was one. */
   async reconnectPersisted(): Promise<boolean> {
     const { persistence, client } = this.#options;
-    const saved = persistence?.load(this.key);
+    const saved = persistence?.load(this.id);
     if (!saved) return false;
     // The page may have left before it saw the run end (a thread switch, a reload right after
     // the reply): a run that has ended is history, loaded from the thread's state, not a stream
     // to re-join (which would show a finished run as running while it replays).
     const run = await client.runs.get(saved.threadId, saved.runId).catch(() => undefined);
     if (run && isFinalStatus(run.status)) {
-      persistence?.save(this.key, null);
+      persistence?.save(this.id, null);
       this.#adoptThread(saved.threadId);
       await this.loadThreadState();
       return true;
@@ -384,7 +386,7 @@ export class RunController {
     const { input, messages: optimistic } = withInputMessageIds(rawInput);
     active.submission = { input, options };
     active.optimisticIds = new Set(optimistic.map((message) => message.id));
-    const before = this.#options.store.getSession(this.key);
+    const before = this.#options.store.getSession(this.id);
     active.previousStatus = before?.status;
     active.messagesBefore = before?.messages;
     this.#refused = null;
@@ -395,7 +397,7 @@ export class RunController {
     this.#update((s) => {
       const pruned = pruneUnsaved ? dropUnsavedMessages(s) : s;
       // A new turn: the previous run's id no longer describes what the session shows.
-      const started = { ...setStatus(pruned, "starting", Date.now()), runId: null };
+      const started = { ...beginRun(pruned, Date.now()), runId: null };
       const cleared = setRefusal(setError(started, null), null);
       return addOptimisticMessages(setConnection(cleared, "connecting"), optimistic);
     });
@@ -481,7 +483,7 @@ export class RunController {
         }
         if (event.type === "values" && event.ns.length === 0) active.sawValues = true;
         this.#notifyEvent(active, event);
-        store.enqueueEvent(this.key, event);
+        store.enqueueEvent(this.id, event);
         if (performance.now() - sliceStart >= YIELD_AFTER_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();
@@ -497,16 +499,16 @@ export class RunController {
 
   async #settle(active: ActiveStream): Promise<void> {
     const { store, client } = this.#options;
-    const streamed = store.getSession(this.key)?.status;
+    const streamed = store.getSession(this.id)?.status;
     // Events still queued may carry the error or interrupt that decides the status.
     store.flush();
-    const status = await resolveFinalStatus(client, store.getSession(this.key), {
+    const status = await resolveFinalStatus(client, store.getSession(this.id), {
       streamed,
       threadId: active.threadId,
       runId: active.runId,
     });
     this.#update((s) =>
-      setConnection(setStatus(dropUnconfirmed(s, active), status, Date.now()), "closed"),
+      setConnection(endRun(dropUnconfirmed(s, active), status, Date.now()), "closed"),
     );
     this.#finish(active, status);
     if (this.#active === active) this.#sendWaiting();
@@ -523,9 +525,8 @@ export class RunController {
     this.#update((s) => {
       const sessionError = toSessionError(typed);
       const kept = unsent ? removeMessages(s, unsent) : dropUnconfirmed(s, active);
-      const withError = recordTurnError(setError(kept, sessionError), sessionError);
-      const connection = typed.kind === "stream" ? "closed" : "failed";
-      return setConnection(setStatus(withError, "error", Date.now()), connection);
+      const failed = failRun(recordTurnError(kept, sessionError), sessionError, Date.now());
+      return setConnection(failed, typed.kind === "stream" ? "closed" : "failed");
     });
     this.#options.callbacks?.onError?.(typed);
     // A lost connection says nothing of the run: it may still be going, and a reload re-joins it.
@@ -594,7 +595,7 @@ export class RunController {
     // The queue may hold events the session has not applied yet; they were received all the
     // same, and a re-join that replayed them would show them twice.
     this.#options.store.flush();
-    const lastEventId = this.#options.store.getSession(this.key)?.lastEventId;
+    const lastEventId = this.#options.store.getSession(this.id)?.lastEventId;
     return { threadId: active.threadId, runId: active.runId, lastEventId };
   }
 
@@ -603,7 +604,7 @@ export class RunController {
     status: SessionStatus,
     { keepPersisted = false }: { keepPersisted?: boolean } = {},
   ): void {
-    if (!keepPersisted) this.#options.persistence?.save(this.key, null);
+    if (!keepPersisted) this.#options.persistence?.save(this.id, null);
     if (active.threadId !== null) {
       this.#options.callbacks?.onRunFinished?.({
         threadId: active.threadId,
@@ -625,7 +626,7 @@ export class RunController {
       ),
     );
     if (threadId !== null) {
-      this.#options.persistence?.save(this.key, { threadId, runId });
+      this.#options.persistence?.save(this.id, { threadId, runId });
       this.#options.callbacks?.onRunCreated?.({ threadId, runId });
     }
     if (active.pendingStop && threadId !== null)
@@ -635,7 +636,8 @@ export class RunController {
   #onReconnect(active: ActiveStream, info: ReconnectInfo): void {
     if (this.#active !== active) return;
     active.reconnecting = true;
-    this.#update((s) => setConnection(s, "reconnecting", info.attempt));
+    const retryAt = Date.now() + info.delayMs;
+    this.#update((s) => setConnection(s, "reconnecting", info.attempt, retryAt));
   }
 
   /** Sends the stop held by a stream that has ended since, then closes its connection. */
@@ -701,8 +703,8 @@ export class RunController {
   }
 
   #update(reducer: Parameters<StreamStore["updateSession"]>[1]): void {
-    this.#options.store.ensureSession(this.key, { threadId: this.#threadId });
-    this.#options.store.updateSession(this.key, reducer);
+    this.#options.store.ensureSession(this.id, { threadId: this.#threadId });
+    this.#options.store.updateSession(this.id, reducer);
   }
 }
 

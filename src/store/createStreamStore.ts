@@ -38,7 +38,10 @@ export interface StreamStore extends StoreApi<StreamStoreState> {
     key: string,
     reducer: (session: RunSession<V, C, I>) => RunSession<V, C, I>,
   ): void;
-  /** Queues an event; queued events of all keys are applied in one store update per flush. */
+  /**
+   * Queues an event; queued events of all keys are applied in one store update per flush. The
+   * first event of a session's run is applied at once (with anything else queued).
+   */
   enqueueEvent(key: string, event: StreamEvent): void;
   /** Queues several events (see {@link StreamStore.enqueueEvent}). */
   enqueueEvents(key: string, events: readonly StreamEvent[]): void;
@@ -62,6 +65,8 @@ interface QueuedEvent {
 /**
  * The stream buffer of one provider. Events are queued and applied together, once per animation
  * frame (a macrotask outside browsers), so a fast stream costs one store notification per frame.
+ * A run's first event is the exception: it is applied at once, so that what the run shows first
+ * is not held back by a frame.
  * Events for a key without a session are dropped when applied: call `ensureSession` first.
  *
  * @example
@@ -96,10 +101,14 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   function enqueueEvents(key: string, events: readonly StreamEvent[]): void {
     if (events.length === 0) return;
     const receivedAt = now();
+    const first = !queue.has(key) && isAwaitingFirstEvent(api.getState().sessions[key]);
     const queued = queue.get(key) ?? [];
     for (const event of events) queued.push({ event, receivedAt });
     queue.set(key, queued);
-    scheduler.schedule(flush);
+    // A run's first event is applied at once: the first paint of a run does not wait a frame
+    // (and its render happens before the frame, not in it). Later events wait for the frame.
+    if (first) commit();
+    else scheduler.schedule(flush);
   }
 
   function flush(): void {
@@ -152,6 +161,11 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
       queue.clear();
     },
   };
+}
+
+/** True for a session whose current run has not applied any event yet. */
+function isAwaitingFirstEvent(session: AnyRunSession | undefined): boolean {
+  return session !== undefined && session.timings.firstEventAt === undefined;
 }
 
 /** The sessions with every queued event applied (the same record when nothing applied). */

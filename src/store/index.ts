@@ -58,6 +58,7 @@ export { REMOVE_ALL_MESSAGES, upsertMessages } from "./messages/upsertMessages";
 export {
   createSession,
   type ConnectionState,
+  type SessionConnection,
   type RunSession,
   type SubmitRefusal,
   type TurnError,
@@ -79,6 +80,9 @@ export {
   selectValues,
 } from "./selectors";
 export {
+  beginRun,
+  endRun,
+  failRun,
   isFinalStatus,
   markCancelling,
   resetSession,

@@ -1,6 +1,6 @@
 import type { LangGraphRunsClient } from "../client/createClient";
 import { RunsClientError } from "../client/RunsClientError";
-import { isRunActive } from "../client/types";
+import { isRunActive, type RunStatus } from "../client/types";
 import type { RunSession, SessionStatus } from "./RunSession";
 
 /** The run a stream followed, and the status the session had when the stream ended. */
@@ -21,7 +21,7 @@ export async function resolveFinalStatus(
   client: LangGraphRunsClient,
   session: Pick<RunSession, "status" | "interrupts" | "breakpoint"> | undefined,
   ended: EndedStream,
-): Promise<SessionStatus> {
+): Promise<RunStatus> {
   if (session?.status === "error" || ended.streamed === "error") return "error";
   const paused = (session?.interrupts.length ?? 0) > 0 || session?.breakpoint === true;
   if (paused) return "interrupted";

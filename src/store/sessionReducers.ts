@@ -25,7 +25,8 @@ export function isActiveStatus(status: SessionStatus): boolean {
 }
 
 /**
- * Sets the connection state. `attempt` defaults to one more than before when reconnecting, else 0.
+ * Sets the connection state. `attempt` defaults to one more than before when reconnecting, else 0;
+ * `retryAt` (when the next attempt goes, epoch ms) is kept only while reconnecting.
  *
  * @example setConnection(session, "reconnecting").connection // { state: "reconnecting", attempt: 1 }
  */
@@ -33,35 +34,40 @@ export function setConnection<V, C, I>(
   session: RunSession<V, C, I>,
   state: ConnectionState,
   attempt = state === "reconnecting" ? session.connection.attempt + 1 : 0,
+  retryAt?: number,
 ): RunSession<V, C, I> {
   const { connection } = session;
-  if (connection.state === state && connection.attempt === attempt) return session;
-  return { ...session, connection: { state, attempt } };
+  const at = state === "reconnecting" ? retryAt : undefined;
+  if (connection.state === state && connection.attempt === attempt && connection.retryAt === at)
+    return session;
+  return {
+    ...session,
+    connection: at === undefined ? { state, attempt } : { state, attempt, retryAt: at },
+  };
 }
 
 /**
- * Sets the status. `"starting"` begins a new run on the session: it clears pending interrupts, the
- * breakpoint, the error, `cancelling` and the last event id, and restarts the timings at `now`. A
- * final status clears `cancelling` and records `endedAt` (when `now` is given).
+ * Sets the status, and nothing else: starting a run is {@link beginRun}, ending one
+ * {@link endRun}. A final status clears `cancelling` (nothing is left to cancel).
  *
- * @example setStatus(session, "starting", Date.now())
+ * @example setStatus(session, "running").status // "running"
  */
 export function setStatus<V, C, I>(
   session: RunSession<V, C, I>,
   status: SessionStatus,
-  now?: number,
 ): RunSession<V, C, I> {
   if (session.status === status) return session;
-  if (status === "starting") return beginRun(session, now);
-  if (!isFinalStatus(status)) return { ...session, status };
-  const timings = now === undefined ? session.timings : { ...session.timings, endedAt: now };
-  return { ...session, status, cancelling: false, timings };
+  return isFinalStatus(status) ? { ...session, status, cancelling: false } : { ...session, status };
 }
 
-function beginRun<V, C, I>(
-  session: RunSession<V, C, I>,
-  now: number | undefined,
-): RunSession<V, C, I> {
+/**
+ * Begins a new run on the session: status `starting`, and the last run's pending interrupts,
+ * breakpoint, error, `cancelling` and last event id cleared; the timings restart at `now`.
+ * Messages and values stay (the thread's history).
+ *
+ * @example beginRun(session, Date.now()).status // "starting"
+ */
+export function beginRun<V, C, I>(session: RunSession<V, C, I>, now?: number): RunSession<V, C, I> {
   return {
     ...clearInterrupts(session),
     status: "starting",
@@ -70,6 +76,34 @@ function beginRun<V, C, I>(
     lastEventId: undefined,
     timings: now === undefined ? {} : { startedAt: now },
   };
+}
+
+/**
+ * Ends the run with a final status and records `endedAt` (when `now` is given).
+ *
+ * @example endRun(session, "success", Date.now()).timings.endedAt
+ */
+export function endRun<V, C, I>(
+  session: RunSession<V, C, I>,
+  status: RunStatus,
+  now?: number,
+): RunSession<V, C, I> {
+  const ended = setStatus(session, status);
+  if (now === undefined || ended === session) return ended;
+  return { ...ended, timings: { ...ended.timings, endedAt: now } };
+}
+
+/**
+ * Ends the run as failed, with its error.
+ *
+ * @example failRun(session, { kind: "network", message: "offline" }, Date.now()).status // "error"
+ */
+export function failRun<V, C, I>(
+  session: RunSession<V, C, I>,
+  error: SessionError,
+  now?: number,
+): RunSession<V, C, I> {
+  return endRun(setError(session, error), "error", now);
 }
 
 /**
@@ -126,7 +160,7 @@ export function isNewRun(previous: string | null, runId: string | null): boolean
 }
 
 /**
- * A fresh session with the same key, thread and log caps (override them with `init`).
+ * A fresh session with the same id, thread and log caps (override them with `init`).
  *
  * @example resetSession(session).messages // []
  */
@@ -134,7 +168,7 @@ export function resetSession<V, C, I>(
   session: RunSession<V, C, I>,
   init: SessionInit = {},
 ): RunSession<V, C, I> {
-  return createSession<V, C, I>(session.key, {
+  return createSession<V, C, I>(session.id, {
     threadId: session.threadId,
     eventLogCap: session.eventLog.cap,
     eventLogByteCap: session.eventLog.byteCap,

@@ -4,12 +4,7 @@ import { createReplayFetch, type Transcript } from "../../src/testing";
 import { StoryRunsProvider } from "./withRunsProvider";
 
 /** What a `LiveRun` hands to its children: the real `useRunStream` result, plus a restart. */
-export type LiveStream = UseRunStreamResult<
-  Record<string, unknown>,
-  Partial<Record<string, unknown>>,
-  unknown,
-  unknown
->;
+export type LiveStream = UseRunStreamResult;
 
 export interface LiveRunProps {
   /** The recorded run(s) to replay; several are served in order (e.g. an interrupt, then its resume). */
@@ -31,7 +26,7 @@ export interface LiveRunProps {
  * @example
  * render: () => (
  *   <LiveRun transcript={transcripts["chat-tokens"]}>
- *     {(stream) => <RunStatusBadge runKey={stream.key} />}
+ *     {(stream) => <RunStatusBadge run={stream} />}
  *   </LiveRun>
  * )
  */

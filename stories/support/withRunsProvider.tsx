@@ -9,7 +9,7 @@ import type { RunSession } from "../../src/store/RunSession";
 import type { StreamStore } from "../../src/store/createStreamStore";
 
 /** Fields of a stream-buffer session to start a story with (merged into a fresh session). */
-export type SessionSeed = Partial<Omit<RunSession, "key">>;
+export type SessionSeed = Partial<Omit<RunSession, "id">>;
 
 export interface RunsProviderDecoratorOptions {
   /** A runs client (or a function making one per story render). */
@@ -23,7 +23,7 @@ export interface RunsProviderDecoratorOptions {
   makeFetch?: () => FetchLike;
   /** Base URL for the client made from `fetch` (default `http://stub.local`). */
   apiUrl?: string;
-  /** Sessions to put in the stream buffer before the story renders, by session key. */
+  /** Sessions to put in the stream buffer before the story renders, by session (run) id. */
   sessions?: Record<string, SessionSeed>;
   /** Events each session's log keeps. */
   eventLogCap?: number;
@@ -36,7 +36,7 @@ export interface RunsProviderDecoratorOptions {
  *
  * @example
  * export const Reconnecting: Story = {
- *   args: { runKey: "t:r" },
+ *   args: { run: { id: "t:r" } },
  *   decorators: [withRunsProvider({ sessions: { "t:r": { connection: { state: "reconnecting", attempt: 2 } } } })],
  * };
  */
@@ -97,8 +97,8 @@ function SeedSessions({
  * @example seedSessions(store, { "t:r": { status: "running", cancelling: true } })
  */
 export function seedSessions(store: StreamStore, sessions: Record<string, SessionSeed>): void {
-  for (const [key, seed] of Object.entries(sessions)) {
-    store.ensureSession(key, { threadId: seed.threadId ?? null, runId: seed.runId ?? null });
-    store.updateSession(key, (session) => ({ ...session, ...seed, key }));
+  for (const [id, seed] of Object.entries(sessions)) {
+    store.ensureSession(id, { threadId: seed.threadId ?? null, runId: seed.runId ?? null });
+    store.updateSession(id, (session) => ({ ...session, ...seed, id }));
   }
 }

@@ -83,11 +83,15 @@ describe("bad data in the real components", () => {
         <InterruptPanel interrupts={[interrupt as PendingInterrupt]} onResume={onResume} />
       </App>,
     );
-    await user.click(screen.getByRole("radio", { name: /Reject/ }));
-    await user.click(screen.getByRole("radio", { name: /Approve/ }));
-    await user.click(screen.getByRole("button", { name: "Resume" }));
+    // Reject opens its message field; Cancel closes it; Approve sends at once.
+    await user.click(screen.getByRole("button", { name: "Reject" }));
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await user.click(screen.getByRole("button", { name: "Approve" }));
     await waitFor(() =>
-      expect(onResume).toHaveBeenCalledWith({ decisions: [{ type: "approve" }] }),
+      expect(onResume).toHaveBeenCalledWith(
+        { decisions: [{ type: "approve" }] },
+        { method: "resume", interrupts: [interrupt], decisions: ["Approved send_email"] },
+      ),
     );
     expectAppAlive();
   });
@@ -114,7 +118,8 @@ describe("bad data in the real components", () => {
     }
     await user.click(screen.getByRole("button", { name: /Resume with 4 answers/ }));
     await waitFor(() => expect(onResume).toHaveBeenCalledTimes(1));
-    const answer = onResume.mock.calls[0]![0] as Record<string, unknown>;
+    const [answer, info] = onResume.mock.calls[0] as [Record<string, unknown>, { method: string }];
+    expect(info.method).toBe("resumeAll");
     expect(Object.getPrototypeOf(answer)).toBe(Object.prototype);
     expect(Object.keys(answer).sort()).toEqual(["__proto__", "constructor", "deep", "toString"]);
   });
@@ -163,6 +168,53 @@ describe("bad data in the real components", () => {
       expect(container.querySelectorAll("tbody tr[data-run-id]")).toHaveLength(1),
     );
     expect(container.querySelector(`tr[data-run-id="${run.run_id}"]`)).not.toBeNull();
+    expectAppAlive();
+  });
+
+  it("RunsTable previews malformed inputs and metadata as text or 'No input' (fake fetch)", async () => {
+    const harness = runsHarness();
+    const thread = await harness.client.threads.create();
+    const base = {
+      thread_id: thread.thread_id,
+      assistant_id: "agent",
+      created_at: "2024-01-01T00:00:00Z",
+      updated_at: "2024-01-01T00:00:01Z",
+      status: "success",
+      multitask_strategy: null,
+    };
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 5_000; level++) deep = { nested: deep };
+    const odd = [
+      { ...base, run_id: "kwargs-string", metadata: {}, kwargs: "not an object" },
+      { ...base, run_id: "messages-string", metadata: null, kwargs: { input: { messages: "hi" } } },
+      {
+        ...base,
+        run_id: "messages-junk",
+        metadata: { graph_id: 42 },
+        kwargs: { input: { messages: [null, 42, { type: "human", content: { text: 1 } }] } },
+      },
+      { ...base, run_id: "deep-input", metadata: [], kwargs: { input: deep } },
+      { ...base, run_id: "resume-undefined", assistant_id: 7, kwargs: { command: {} } },
+    ];
+    const hostile = runsHarness({ fetch: withExtraRuns(odd) });
+    const { container } = render(
+      <App>
+        <RunsTable threadId={thread.thread_id} />
+      </App>,
+      { wrapper: hostile.wrapper },
+    );
+    await waitFor(() =>
+      expect(container.querySelectorAll("tbody tr[data-run-id]")).toHaveLength(odd.length),
+    );
+    const input = (runId: string) =>
+      container.querySelector(`tr[data-run-id="${runId}"] .lgr-runs-table__input`)?.textContent;
+    expect(input("kwargs-string")).toBe("No input");
+    expect(input("messages-string")).toBe('{"messages":"hi"}');
+    expect(input("messages-junk")).toContain("messages");
+    // Deep input: its JSON, depth-capped, cut to one line.
+    expect(input("deep-input")).toMatch(/^\{"nested":\{"nested":.*…$/);
+    expect(input("deep-input")!.length).toBeLessThanOrEqual(160);
+    expect(input("resume-undefined")).toBe("No input");
     expectAppAlive();
   });
 
@@ -217,6 +269,11 @@ describe("bad data in the real components", () => {
 
 /** `fetch` to the real server, with the corpus's broken runs appended to `runs.list` answers. */
 function withBadRuns(threadId: string): typeof fetch {
+  return withExtraRuns(badRuns(threadId));
+}
+
+/** `fetch` to the real server, with `extra` appended to the thread's `runs.list` answers. */
+function withExtraRuns(extra: readonly unknown[]): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -225,7 +282,7 @@ function withBadRuns(threadId: string): typeof fetch {
       return response;
     }
     const runs = (await response.json()) as unknown[];
-    return new Response(JSON.stringify([...runs, ...badRuns(threadId)]), {
+    return new Response(JSON.stringify([...runs, ...extra]), {
       status: 200,
       headers: { "content-type": "application/json" },
     });

@@ -19,7 +19,7 @@ async function setup() {
   const controller = createRunController({
     client,
     store,
-    key: "chat",
+    id: "chat",
     assistantId: "agent",
     threadId,
     streamMode: ["custom", "values"],

@@ -27,10 +27,10 @@ describe("every entry imports and server-renders without a DOM", () => {
       return (
         <main>
           <kit.RunStatusBadge status={stream.status} />
-          <kit.ConnectionStatus runKey={stream.key} />
-          <kit.MessageStream runKey={stream.key} />
-          <kit.StreamEventLog runKey={stream.key} />
-          <kit.InterruptPanel runKey={stream.key} onResume={() => undefined} />
+          <kit.ConnectionStatus run={stream} />
+          <kit.MessageStream run={stream} />
+          <kit.StreamEventLog run={stream} />
+          <kit.InterruptPanel run={stream} onResume={() => undefined} />
           <span data-testid="list">{list.status}</span>
         </main>
       );

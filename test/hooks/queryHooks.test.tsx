@@ -1,5 +1,5 @@
 import { act, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { RunsClientError, type Run } from "../../src/client";
 import {
   useCancelRun,
@@ -167,7 +167,7 @@ describe("query hooks against the real Agent Server", () => {
     // Every value `cancelling` took in a render: the server may confirm quickly.
     const seen: boolean[] = [];
     const { result } = renderHookWithRuns(() => {
-      const cancelling = useIsCancelling(run.thread_id, run.run_id);
+      const cancelling = useIsCancelling({ threadId: run.thread_id, runId: run.run_id });
       seen.push(cancelling);
       return {
         cancel: useCancelRun(),
@@ -191,10 +191,10 @@ describe("query hooks against the real Agent Server", () => {
   it("useCancelRun rolls back to not-cancelling and reports the error when the cancel fails", async () => {
     const { result } = renderHookWithRuns(() => ({
       cancel: useCancelRun(),
-      cancelling: useIsCancelling(
-        "00000000-0000-0000-0000-000000000001",
-        "00000000-0000-0000-0000-000000000002",
-      ),
+      cancelling: useIsCancelling({
+        threadId: "00000000-0000-0000-0000-000000000001",
+        runId: "00000000-0000-0000-0000-000000000002",
+      }),
     }));
     const error = await act(() =>
       result.current.cancel
@@ -281,6 +281,81 @@ describe("query hooks against the real Agent Server", () => {
       await waitFor(() => expect(result.current.detail.data?.status).toBe("interrupted"));
       expect(joins()).toHaveLength(1);
       await second.open();
+    },
+  );
+
+  // A join still waiting must be left alone too: invalidating it does not send another request
+  // (TanStack dedupes a fetch without data), but the cancel would then wait for the join's
+  // refetch, that is for the other run to end, before it settles.
+  it.each([
+    {
+      hook: "useCancelRuns",
+      useCancel: () => {
+        const { mutate, isSuccess } = useCancelRuns();
+        const cancel = (threadId: string, runId: string) => mutate({ threadId, runIds: [runId] });
+        return { cancel, isSuccess };
+      },
+    },
+    {
+      hook: "useCancelRun",
+      useCancel: () => {
+        const { mutate, isSuccess } = useCancelRun();
+        const cancel = (threadId: string, runId: string) => mutate({ threadId, runId });
+        return { cancel, isSuccess };
+      },
+    },
+  ])(
+    "$hook cancelling another run of the thread leaves a waiting useJoinRun alone",
+    async ({ useCancel }) => {
+      /** The signal of every join request sent: a restarted join aborts the first one. */
+      const joins: (AbortSignal | null | undefined)[] = [];
+      const harness = runsHarness({
+        fetch: (input, init) => {
+          if ((init.method ?? "GET") === "GET" && new URL(input).pathname.endsWith("/join"))
+            joins.push(init.signal);
+          return fetch(input, init);
+        },
+      });
+      const held = newGate("joined");
+      const queued = newGate("queued");
+      // Even a failed test lets its runs end (both gates open once it is over).
+      onTestFinished(() => Promise.all([held.open(), queued.open()]).then(() => undefined));
+      const threadId = (await harness.client.threads.create()).thread_id;
+      const joined = await harness.client.runs.create(threadId, "agent", {
+        input: humanInput(held.command),
+      });
+      // Queued behind the held run: still pending when it is cancelled.
+      const cancelled = await harness.client.runs.create(threadId, "agent", {
+        input: humanInput(queued.command),
+        multitaskStrategy: "enqueue",
+      });
+      const { result } = renderHookWithRuns(
+        () => ({
+          join: useJoinRun<{ messages: { type: string; content: unknown }[] }>(
+            threadId,
+            joined.run_id,
+          ),
+          detail: useRun(threadId, cancelled.run_id, { pollIntervalMs: false }),
+          cancel: useCancel(),
+        }),
+        harness,
+      );
+      await waitFor(() => expect(joins).toHaveLength(1));
+      await waitFor(() => expect(result.current.detail.data?.status).toBe("pending"));
+
+      act(() => result.current.cancel.cancel(threadId, cancelled.run_id));
+      // The cancel settles while the joined run is still held at its gate.
+      await waitFor(() => expect(result.current.cancel.isSuccess).toBe(true), { timeout: 10_000 });
+      // The thread's queries were refreshed (the cancelled run's detail is); the join was not.
+      await waitFor(() => expect(result.current.detail.data?.status).toBe("interrupted"));
+      expect(result.current.join.isPending).toBe(true);
+      expect(joins).toHaveLength(1);
+      expect(joins[0]?.aborted).toBe(false);
+
+      await held.open();
+      await waitFor(() => expect(result.current.join.isSuccess).toBe(true), { timeout: 10_000 });
+      expect(lastAiText(result.current.join.data!.messages)).toBe(`Gate ${held.name} opened.`);
+      expect(joins).toHaveLength(1);
     },
   );
 

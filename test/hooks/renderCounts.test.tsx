@@ -1,7 +1,7 @@
 import { act, render, waitFor } from "@testing-library/react";
 import { useEffect } from "react";
 import { describe, expect, it } from "vitest";
-import { useRunController, useRunMessages, useRunStatus } from "../../src/hooks";
+import { useRunController, useRunMessages, useRunStatus, type RunRef } from "../../src/hooks";
 import { humanInput, runsHarness } from "../support/renderWithRuns";
 
 const TOKENS = 5_000;
@@ -16,36 +16,31 @@ describe("render counts under a 5,000-token stream (real server)", () => {
     const counts = { status: 0, messages: 0, parent: 0 };
     let finalText = "";
 
-    function StatusReader({ runKey }: { runKey: string }) {
+    function StatusReader({ run }: { run: RunRef }) {
       counts.status += 1;
-      return <span>{useRunStatus(runKey)}</span>;
+      return <span>{useRunStatus(run)}</span>;
     }
-    function MessagesReader({ runKey }: { runKey: string }) {
+    function MessagesReader({ run }: { run: RunRef }) {
       counts.messages += 1;
-      const messages = useRunMessages(runKey);
+      const messages = useRunMessages(run);
       const last = messages.at(-1);
       finalText = typeof last?.content === "string" ? last.content : "";
       return <span>{messages.length}</span>;
     }
     /** Owns the stream but reads nothing from it, so it renders only for its own reasons. */
-    function Chat({
-      runKey,
-      onReady,
-    }: {
-      runKey: string;
-      onReady: (submit: () => Promise<void>) => void;
-    }) {
+    function Chat({ id, onReady }: { id: string; onReady: (submit: () => Promise<void>) => void }) {
       counts.parent += 1;
-      const { submit } = useRunController({
+      const chat = useRunController({
         assistantId: "agent",
-        key: runKey,
+        id,
         streamMode: ["messages-tuple"],
       });
+      const { submit } = chat;
       useEffect(() => onReady(() => submit(humanInput(`/tokens ${TOKENS}`))), [onReady, submit]);
       return (
         <>
-          <StatusReader runKey={runKey} />
-          <MessagesReader runKey={runKey} />
+          <StatusReader run={chat} />
+          <MessagesReader run={chat} />
         </>
       );
     }
@@ -55,7 +50,7 @@ describe("render counts under a 5,000-token stream (real server)", () => {
     const Wrapper = harness.wrapper;
     render(
       <Wrapper>
-        <Chat runKey="render-count" onReady={(submit) => (start = submit)} />
+        <Chat id="render-count" onReady={(submit) => (start = submit)} />
       </Wrapper>,
     );
     await waitFor(() => expect(start).toBeDefined());

@@ -9,7 +9,7 @@ import { humanInput, lastAiText, renderHookWithRuns, runsHarness } from "../supp
 /** useRunStream plus its session's event log. */
 function useStreamWithLog(options: UseRunStreamOptions) {
   const stream = useRunStream(options);
-  return Object.assign(stream, { events: useRunEvents(stream.key) });
+  return Object.assign(stream, { events: useRunEvents(stream) });
 }
 
 afterEach(() => {

@@ -62,7 +62,7 @@ describe("the thread of useRunStream", () => {
     const gate = newGate("reload-hook");
     const options: UseRunStreamOptions = {
       assistantId: "agent",
-      key: "chat",
+      id: "chat",
       reconnectOnMount: persistence,
     };
     const before = renderHookWithRuns(() => useRunStream(options), harness);
@@ -108,7 +108,7 @@ describe("a kept run that has ended since", () => {
       () =>
         useRunStream({
           assistantId: "agent",
-          key: "chat",
+          id: "chat",
           reconnectOnMount: persistence,
           onThreadId,
         }),

@@ -37,7 +37,7 @@ function trackingFetch(): { fetch: FetchLike; streamSignals: AbortSignal[] } {
 /** useRunStream plus its session's event log. */
 function useStreamWithLog(options: UseRunStreamOptions) {
   const stream = useRunStream(options);
-  return Object.assign(stream, { events: useRunEvents(stream.key) });
+  return Object.assign(stream, { events: useRunEvents(stream) });
 }
 
 function eventIds(log: EventLog): string[] {
@@ -190,7 +190,7 @@ describe("useRunStream: connections", () => {
     const first = runsHarness();
     const gate = newGate("reload");
     const before = renderHookWithRuns(
-      () => useStreamWithLog({ assistantId: "agent", key: "chat", reconnectOnMount: persistence }),
+      () => useStreamWithLog({ assistantId: "agent", id: "chat", reconnectOnMount: persistence }),
       first,
     );
     act(() => {
@@ -206,7 +206,7 @@ describe("useRunStream: connections", () => {
     // The reloaded page has no memory of the run: it replays it over the thread's saved state.
     const second = runsHarness();
     const after = renderHookWithRuns(
-      () => useStreamWithLog({ assistantId: "agent", key: "chat", reconnectOnMount: persistence }),
+      () => useStreamWithLog({ assistantId: "agent", id: "chat", reconnectOnMount: persistence }),
       second,
     );
     await waitFor(() => expect(after.result.current.lastCustom).toMatchObject({ type: "gate" }));

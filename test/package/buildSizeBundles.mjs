@@ -22,6 +22,7 @@ const bundles = {
   query: `export * from "${dist}/query.js";`,
   hooks: `export { RunsProvider, useRunStream } from "${dist}/index.js";`,
   all: `export * from "${dist}/index.js";`,
+  markdown: `export * from "${dist}/markdown.js";`,
   styles: `import "${dist}/styles.css";`,
 };
 
@@ -68,7 +69,7 @@ async function bundle(name, code, { external = PEERS, write = true } = {}) {
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
-for (const file of ["index.js", "client.js", "query.js", "styles.css"]) {
+for (const file of ["index.js", "client.js", "query.js", "markdown.js", "styles.css"]) {
   if (!existsSync(join(dist, file))) {
     console.error(`dist/${file} is missing: run \`npm run build\` first (or \`npm run size\`).`);
     process.exit(1);

@@ -1,9 +1,11 @@
 /**
  * The package as users get it: `npm pack`, installed with its peers into a scratch Vite + React
  * + TypeScript app outside the repo (so nothing resolves through the repo's node_modules), then
- * type-checked (strict, `moduleResolution: "bundler"`, our .d.ts files included), built with
- * Vite, and imported and server-rendered by plain Node. Also checks what the tarball holds, the
- * package.json fields, the "use client" directives (the React entry only: the client and
+ * type-checked (strict, our .d.ts files included, under `moduleResolution` `"bundler"` and
+ * `"nodenext"`, with the run-handle snippet of issue 14), built with Vite, and imported and
+ * server-rendered by plain Node; `./core` runs in Node without React. Also checks what the
+ * tarball holds, that the shipped .d.ts files import each other with extensions
+ * (scripts/resolve-dts-imports.mjs), the package.json fields, the "use client" directives (the React entry only: the client and
  * query entries are for server components too), that no peer is bundled, and the size budgets
  * of .size-limit.json (test/package/buildSizeBundles.mjs, then size-limit).
  *
@@ -58,6 +60,7 @@ const BUILD_INPUTS = [
   "tsconfig.json",
   "tsconfig.build.json",
   "scripts/build-styles.mjs",
+  "scripts/resolve-dts-imports.mjs",
 ];
 /** Every file the exports map points to (code, types, the stylesheet). */
 const BUILD_OUTPUTS = Object.entries(repoPkg.exports)
@@ -226,6 +229,38 @@ describe("the packed tarball", () => {
     }
   });
 
+  it("ships declarations Node's resolution follows: relative imports name a .js with its .d.ts, packages are dependencies or peers", () => {
+    const files = new Set(packed.files.map((file) => file.path));
+    const declared = new Set([
+      repoPkg.name,
+      ...Object.keys(repoPkg.dependencies ?? {}),
+      ...Object.keys(repoPkg.peerDependencies ?? {}),
+    ]);
+    const declarations = [...files].filter((file) => file.endsWith(".d.ts"));
+    const unresolved: string[] = [];
+    const undeclared: string[] = [];
+    for (const file of declarations) {
+      const code = fs.readFileSync(path.join(installed, file), "utf8");
+      for (const specifier of importSpecifiers(code)) {
+        if (!specifier.startsWith(".")) {
+          if (!declared.has(packageOf(specifier))) undeclared.push(`${file}: ${specifier}`);
+          continue;
+        }
+        // node16/nodenext take an ESM import's path as written: `./x` is no file, `./x.js` is
+        // the declaration `./x.d.ts`.
+        const target = path.posix.join(path.posix.dirname(file), specifier);
+        if (!/\.js$/.test(target) || !files.has(target.replace(/\.js$/, ".d.ts"))) {
+          unresolved.push(`${file}: ${specifier}`);
+        }
+      }
+    }
+    expect(declarations).toEqual(
+      expect.arrayContaining(["dist/index.d.ts", "dist/client/index.d.ts", "dist/core/index.d.ts"]),
+    );
+    expect(unresolved, "imports in .d.ts files that node16/nodenext cannot resolve").toEqual([]);
+    expect(undeclared, "packages .d.ts files import but the package does not declare").toEqual([]);
+  });
+
   it("declares ESM, types first, `files`, and side effects for the stylesheet only", () => {
     const pkg = JSON.parse(
       fs.readFileSync(path.join(installed, "package.json"), "utf8"),
@@ -235,9 +270,18 @@ describe("the packed tarball", () => {
     expect(pkg.sideEffects).toEqual(expect.any(Array));
     expect((pkg.sideEffects as string[]).filter((glob) => !glob.endsWith(".css"))).toEqual([]);
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      [".", "./client", "./core", "./package.json", "./query", "./styles.css", "./testing"].sort(),
+      [
+        ".",
+        "./client",
+        "./core",
+        "./markdown",
+        "./package.json",
+        "./query",
+        "./styles.css",
+        "./testing",
+      ].sort(),
     );
-    for (const entry of [".", "./client", "./core", "./query", "./testing"]) {
+    for (const entry of [".", "./client", "./core", "./markdown", "./query", "./testing"]) {
       const conditions = pkg.exports[entry] as Record<string, string>;
       expect(Object.keys(conditions)[0], entry).toBe("types");
       expect(conditions.import, entry).toMatch(/^\.\/dist\/.+\.js$/);
@@ -249,14 +293,16 @@ describe("the packed tarball", () => {
     );
   });
 
-  it('keeps "use client" on the React entry only', () => {
+  it('keeps "use client" on the React entries only', () => {
     const dist = path.join(installed, "dist");
     const read = (file: string) => fs.readFileSync(path.join(dist, file), "utf8");
     const first = (file: string) => read(file).split("\n")[0];
-    expect(first("index.js")).toMatch(/^["']use client["'];?$/);
+    // The main entry and the markdown component's entry are React; nothing else is.
+    const reactEntries = ["index.js", "markdown.js"];
+    for (const file of reactEntries) expect(first(file), file).toMatch(/^["']use client["'];?$/);
     const others = fs
       .readdirSync(dist)
-      .filter((file) => file.endsWith(".js") && file !== "index.js");
+      .filter((file) => file.endsWith(".js") && !reactEntries.includes(file));
     expect(others).toEqual(
       expect.arrayContaining(["client.js", "core.js", "query.js", "testing.js"]),
     );
@@ -421,8 +467,15 @@ describe.concurrent("a consumer app with the installed tarball", () => {
           "CancelRunButton",
           "RunsTable",
           "createClient",
+          "RunScope",
+          "useRunController",
         ]),
       );
+      // Every name shipped is a promise: the main entry keeps to a small surface.
+      expect(
+        out.main.length,
+        `runtime values on the main entry: ${out.main.join(", ")}`,
+      ).toBeLessThanOrEqual(60);
       expect(out.client).toEqual(expect.arrayContaining(["createClient", "RunsClientError"]));
       expect(out.client).not.toContain("RunsProvider");
       expect(out.testing).toEqual(
@@ -451,15 +504,20 @@ describe.concurrent("a consumer app with the installed tarball", () => {
     TIMEOUT,
   );
 
-  it(
-    "type-checks (strict, moduleResolution bundler, skipLibCheck off)",
-    async () => {
-      const result = await run("node", ["node_modules/typescript/bin/tsc", "-p", "."], {
+  it.each([
+    ["bundler", "tsconfig.json"],
+    ["nodenext", "tsconfig.nodenext.json"],
+  ])(
+    "type-checks (strict, skipLibCheck off, moduleResolution %s): every entry, the run-handle snippet",
+    async (resolution, tsconfig) => {
+      const result = await run("node", ["node_modules/typescript/bin/tsc", "-p", tsconfig], {
         cwd: app,
         timeoutMs: 120_000,
-        hint: "The scratch app does not type-check against the packed .d.ts files.",
+        hint:
+          `The scratch app does not type-check against the packed .d.ts files under ` +
+          `moduleResolution ${resolution} (src/runHandle.tsx is the snippet of issue 14).`,
       });
-      timings.tsc = result.ms;
+      timings[`tsc-${resolution}`] = result.ms;
     },
     TIMEOUT,
   );

@@ -28,7 +28,7 @@ export interface RunResult {
  * read them as its own config), `VITEST*`, `NODE_ENV=test` (Vite would build React's
  * development code), `NODE_OPTIONS` (loaders).
  */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(npm_|vitest|node_env$|node_options$|test$)/i.test(key)) continue;

@@ -1,14 +1,15 @@
 /**
  * The files of the scratch consumer app the packaging test installs the tarball into: a
- * Vite + React + TypeScript app (strict, `moduleResolution: "bundler"`) that imports every
- * entry, and a plain Node script that imports every JS entry and server-renders the hooks and
- * components without a DOM. Kept as strings: they import `langgraph-runs-react` by name, which
- * only resolves inside the scratch app.
+ * Vite + React + TypeScript app (strict, type-checked twice: `moduleResolution: "bundler"` as
+ * Vite and Next.js apps have it, and `"nodenext"` as TypeScript in Node has it) that imports
+ * every entry, and plain Node scripts that import every JS entry and server-render the hooks
+ * and components without a DOM. Kept as strings: they import `langgraph-runs-react` by name,
+ * which only resolves inside the scratch app.
  */
 
 /** The versions the scratch app installs next to the tarball: the repo's own pins. */
-export const SCRATCH_DEPENDENCIES = ["react", "react-dom", "@tanstack/react-query", "zustand"];
-export const SCRATCH_DEV_DEPENDENCIES = [
+const SCRATCH_DEPENDENCIES = ["react", "react-dom", "@tanstack/react-query", "zustand"];
+const SCRATCH_DEV_DEPENDENCIES = [
   "vite",
   "@vitejs/plugin-react",
   "typescript",
@@ -57,6 +58,17 @@ export const SCRATCH_FILES: Record<string, string> = {
         noEmit: true,
       },
       include: ["src"],
+    },
+    null,
+    2,
+  ),
+
+  // The same files under Node's resolution: extensionless imports inside our .d.ts files resolve
+  // to nothing here (the main entry loses its re-exports, `/client` becomes `any`).
+  "tsconfig.nodenext.json": JSON.stringify(
+    {
+      extends: "./tsconfig.json",
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext" },
     },
     null,
     2,
@@ -125,8 +137,9 @@ export const notAKey: number = runKeys.list("t");
 export const badFilters: RunsListFilters = { status: "nope" };
 `,
 
-  // Every entry, the README's quick start, every component, the query layer, the client alone
-  // and the replay helpers, with types a strict consumer would write.
+  // Every entry, the README's quick start, every component (with `run={handle}`, from a
+  // `<RunScope>`, or with a data prop), the query layer, the client alone and the replay
+  // helpers, with types a strict consumer would write.
   "src/main.tsx": `import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
@@ -135,6 +148,7 @@ import {
   ConnectionStatus,
   InterruptPanel,
   MessageStream,
+  RunScope,
   RunStatusBadge,
   RunsProvider,
   RunsTable,
@@ -145,6 +159,8 @@ import {
   useRunStatus,
   useRunStream,
   useRunsClient,
+  type Message,
+  type RunRef,
   type UseRunStreamResult,
 } from "langgraph-runs-react";
 import {
@@ -159,7 +175,7 @@ import { createReplayFetch, generateTokenTranscript } from "langgraph-runs-react
 import "langgraph-runs-react/styles.css";
 
 interface State {
-  messages: { type: string; content: string }[];
+  messages: Message[];
 }
 
 function Runs({ threadId }: { threadId: string }) {
@@ -170,30 +186,32 @@ function Runs({ threadId }: { threadId: string }) {
   return <output data-key={JSON.stringify(runKeys.lists(threadId))}>{statuses.join(",")}</output>;
 }
 
-function Status({ runKey }: { runKey: string }) {
-  return <span>{useRunStatus(runKey)}</span>;
+function Status({ run }: { run: RunRef }) {
+  return <span>{useRunStatus(run)}</span>;
 }
 
 function Chat() {
   const [threadId, setThreadId] = useState<string | undefined>();
-  const chat: UseRunStreamResult<State, Partial<State>, unknown, unknown> = useRunStream<State>({
+  const chat: UseRunStreamResult<State> = useRunStream<State>({
     assistantId: "agent",
     threadId,
     onThreadId: setThreadId,
   });
-  const last = chat.values?.messages.at(-1)?.content ?? "";
+  const count: number = chat.values?.messages.length ?? 0;
   return (
     <main>
       <RunStatusBadge status={chat.status} />
-      <ConnectionStatus runKey={chat.key} />
-      <Status runKey={chat.key} />
-      <MessageStream runKey={chat.key} />
-      <InterruptPanel runKey={chat.key} onResume={chat.resume} />
-      <StreamEventLog runKey={chat.key} />
-      <CancelRunButton stream={chat} />
+      <ConnectionStatus run={chat} />
+      <Status run={chat} />
+      <RunScope run={chat}>
+        <MessageStream />
+        <InterruptPanel />
+        <StreamEventLog />
+      </RunScope>
+      <CancelRunButton run={chat} />
       {threadId && <RunsTable threadId={threadId} />}
       {threadId && <Runs threadId={threadId} />}
-      <p>{last}</p>
+      <p>{count}</p>
       <button onClick={() => chat.submit({ messages: [{ type: "human", content: "Hi!" }] })}>
         Send
       </button>
@@ -229,6 +247,51 @@ createRoot(document.getElementById("root")!).render(
 );
 `,
 
+  // The shape of issue 14 ("One run handle, typed end to end"), as its users will write it:
+  // one handle, typed state and interrupts, resume and resumeAll, a scope, and the controller's
+  // handle on the performance path.
+  "src/runHandle.tsx": `import { useRunStream, useRunController, RunScope, RunStatusBadge, ConnectionStatus, MessageStream, InterruptPanel, StreamEventLog, CancelRunButton, type Message } from "langgraph-runs-react";
+type State = { messages: Message[] };
+type Review = { question: string }; type Decision = { approved: boolean };
+export function App({ assistantId, threadId, idA, idB }: { assistantId: string; threadId: string; idA: string; idB: string }) {
+  const chat = useRunStream<State, { interrupt: Review; resume: Decision }>({ assistantId, threadId, id: "chat" });
+  void chat.submit({ messages: [{ type: "human", content: "hi" }] });
+  void chat.resume({ approved: true });
+  void chat.resumeAll({ [idA]: { approved: true }, [idB]: { approved: false } });
+  const fast = useRunController({ assistantId, id: "fast" });
+  return (<><RunScope run={chat}><RunStatusBadge /> <ConnectionStatus /> <MessageStream /> <InterruptPanel /> <StreamEventLog /> <CancelRunButton /></RunScope><CancelRunButton run={fast} /></>);
+}
+`,
+
+  // Every entry is typed, not \`any\` (what an unresolved import inside our .d.ts files turns
+  // it into): each line below is an error only while the types are really there.
+  "src/typedEntries.ts": `import { useRunStream } from "langgraph-runs-react";
+import { createClient, type Run } from "langgraph-runs-react/client";
+import { createStreamStore } from "langgraph-runs-react/core";
+import { runKeys } from "langgraph-runs-react/query";
+import { generateTokenTranscript } from "langgraph-runs-react/testing";
+
+export function typedEntries(run: Run): unknown[] {
+  // @ts-expect-error apiUrl is a string
+  const client = createClient({ apiUrl: 42 });
+  // @ts-expect-error a run's status is no number
+  const status: number = run.status;
+  // @ts-expect-error a stream store is no string
+  const store: string = createStreamStore();
+  // @ts-expect-error a query key is no number
+  const key: number = runKeys.all;
+  // @ts-expect-error a transcript is no number
+  const transcript: number = generateTokenTranscript({ tokens: 1 });
+  return [client, status, store, key, transcript];
+}
+
+export function WithoutAssistant(): null {
+  // @ts-expect-error a stream needs an assistantId
+  useRunStream({});
+  return null;
+}
+`,
+
   // The framework-free entry in Node, with no React anywhere: a controller and a store drive a
   // replayed run to its end. Prints one JSON line.
   "core.mjs": `import * as core from "langgraph-runs-react/core";
@@ -239,7 +302,7 @@ const transcript = generateTokenTranscript({ tokens: 5 });
 const { threadId } = readTranscriptRun(transcript);
 const client = createClient({ apiUrl: "http://replay.local", fetch: createReplayFetch(transcript, { speed: 0 }) });
 const store = core.createStreamStore();
-const controller = core.createRunController({ client, store, key: "chat", assistantId: "agent", threadId });
+const controller = core.createRunController({ client, store, id: "chat", assistantId: "agent", threadId });
 controller.attach();
 await controller.submit(null);
 store.flush();
@@ -280,14 +343,20 @@ for await (const event of replay.runs.stream(threadId, "agent", { input: null, s
 }
 
 function Page() {
-  const stream = kit.useRunStream({ assistantId: "agent", threadId: null });
+  const chat = kit.useRunStream({ assistantId: "agent", threadId: null });
   return h(
-    "main",
-    null,
-    h(kit.RunStatusBadge, { status: stream.status }),
-    h(kit.ConnectionStatus, { runKey: stream.key }),
-    h(kit.MessageStream, { runKey: stream.key }),
-    h(kit.StreamEventLog, { runKey: stream.key }),
+    kit.RunScope,
+    { run: chat },
+    h(
+      "main",
+      null,
+      h(kit.RunStatusBadge),
+      h(kit.ConnectionStatus),
+      h(kit.MessageStream),
+      h(kit.InterruptPanel),
+      h(kit.StreamEventLog),
+      h(kit.CancelRunButton),
+    ),
   );
 }
 const html = renderToString(

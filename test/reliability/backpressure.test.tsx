@@ -142,7 +142,7 @@ describe("a bursty producer through useRunStream (fake fetch: a replayed 30,000-
 
     expect(result.current.status).toBe("success");
     const log = result.current.events;
-    const session = result.current.store.getSession(result.current.key)!;
+    const session = result.current.store.getSession(result.current.id)!;
     const total = session.counts.messages! + (session.counts.metadata ?? 0);
     expect(session.counts.messages).toBe(TOKENS);
     expect(log.total).toBe(total);

@@ -173,7 +173,7 @@ describe("stalls: the idle watchdog re-joins a silent connection (fault proxy)",
       const { result, unmount } = renderHook(() => useProbe({ assistantId: "agent", threadId }), {
         wrapper: h.wrapper,
       });
-      const recording = recordConnectionStates(result.current.store, result.current.key);
+      const recording = recordConnectionStates(result.current.store, result.current.id);
       await act(() =>
         result.current.submit(human("/tokens 600"), {
           idleTimeoutMs: 1_000,
@@ -282,7 +282,7 @@ describe("server restart mid-run (a separate Agent Server, stopped and started o
       const { result, unmount } = renderHook(() => useProbe({ assistantId: "agent", threadId }), {
         wrapper: h.wrapper,
       });
-      const recording = recordConnectionStates(result.current.store, result.current.key);
+      const recording = recordConnectionStates(result.current.store, result.current.id);
       let done!: Promise<void>;
       act(() => {
         done = result.current.submit(human("/slow 5000"), { streamMode: ["custom", "values"] });
@@ -311,7 +311,7 @@ describe("server restart mid-run (a separate Agent Server, stopped and started o
       expect(recording.states).toContain("reconnecting 1");
       // What arrived before the restart is kept.
       expect(result.current.events.total).toBeGreaterThanOrEqual(ticksBefore);
-      const kept = result.current.store.getSession(result.current.key);
+      const kept = result.current.store.getSession(result.current.id);
       expect(kept?.counts.custom ?? 0).toBeGreaterThanOrEqual(3);
       figures.casesTried += 1;
       figures.notes.push(

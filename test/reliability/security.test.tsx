@@ -333,7 +333,7 @@ describe("the API key never appears in errors, the event log or transcripts", ()
     expect(result.current.status).toBe("success");
     await act(() => result.current.submit(human("/error")));
     expect(result.current.status).toBe("error");
-    const session = result.current.store.getSession(result.current.key);
+    const session = result.current.store.getSession(result.current.id);
     const text = JSON.stringify(session);
     expect(text.length).toBeGreaterThan(1000);
     expect(text).not.toContain(API_KEY);

@@ -67,7 +67,7 @@ export function harness(options: Partial<ClientOptions> & { eventLogCap?: number
 /** useRunStream plus its session's event log and the provider's stream store. */
 export function useProbe(options: UseRunStreamOptions) {
   const stream = useRunStream(options);
-  const events = useRunEvents(stream.key);
+  const events = useRunEvents(stream);
   const { store } = useRunsContext();
   return Object.assign(stream, { events, store });
 }
@@ -78,12 +78,12 @@ export function useProbe(options: UseRunStreamOptions) {
  */
 export function recordConnectionStates(
   store: StreamStore,
-  key: string,
+  id: string,
 ): { states: string[]; stop: () => void } {
   const states: string[] = [];
   let last: string | undefined;
   const note = () => {
-    const connection = store.getState().sessions[key]?.connection;
+    const connection = store.getState().sessions[id]?.connection;
     if (!connection) return;
     const label = label_(connection.state, connection.attempt);
     if (label !== last) states.push((last = label));

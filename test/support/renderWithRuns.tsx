@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { render, renderHook, type RenderHookResult } from "@testing-library/react";
+import { renderHook, type RenderHookResult } from "@testing-library/react";
 import { StrictMode, type ReactNode } from "react";
 import { createClient, type ClientOptions, type LangGraphRunsClient } from "../../src/client";
 import { RunsProvider } from "../../src/hooks";
@@ -37,8 +37,6 @@ export function renderHookWithRuns<T, P>(
   const result = renderHook(hook, { wrapper: harness.wrapper, initialProps });
   return { ...result, harness };
 }
-
-export { render };
 
 /** A human chat message as the demo graph reads it. */
 export function humanInput(text: string) {

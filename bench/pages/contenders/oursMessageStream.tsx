@@ -1,6 +1,6 @@
 /**
  * Ours, as the README recommends for chat: `useRunController` owns the stream (never re-renders
- * for tokens) and `<MessageStream runKey>` renders the messages, with the kit's stylesheet.
+ * for tokens) and `<MessageStream run>` renders the messages, with the kit's stylesheet.
  */
 import { useEffect, useRef, useState } from "react";
 import { createClient } from "../../../src/client";
@@ -40,5 +40,5 @@ function Chat({
   // eslint-disable-next-line react-hooks/refs -- read only when the run starts
   latest.current = submit;
   useEffect(() => onHandle({ submit: () => latest.current(input) }), [input, onHandle]);
-  return <MessageStream runKey={chat.key} />;
+  return <MessageStream run={chat} />;
 }

@@ -1,27 +1,32 @@
 "use client";
 import { useId } from "react";
 import { StatusIcon } from "../RunStatusBadge/StatusIcon";
-import { useCancelRunButton, type UseCancelRunButtonOptions } from "./useCancelRunButton";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { withClassName, type RootProps } from "../RootProps";
+import { useCancelRunButton, type UseCancelRunButtonOptions } from "./useCancelRunButton";
 
-export type CancelRunButtonProps = UseCancelRunButtonOptions & {
-  className?: string;
-  /** `small` for table rows. */
-  size?: "medium" | "small";
-};
+export type CancelRunButtonProps = RootProps<
+  "span",
+  UseCancelRunButtonOptions & {
+    /** `small` for table rows. */
+    size?: "medium" | "small";
+  }
+>;
 
 /**
  * Cancels a run: `interrupt` (default) or `rollback`, with an optional inline confirm step, and
  * "Cancelling…" until the server confirms the run ended. Disabled when there is nothing to cancel.
- * Needs a `RunsProvider`. Styled by `.lgr-cancel` (`[data-state]`) in styles/status.css.
+ * Needs a `RunsProvider`. Styled by `.lgr-cancel` (`[data-state]`) in styles/status.css. Other
+ * props (`id`, `aria-*`, `data-*`, `style`, `ref`) go to the root `<span>`.
  *
  * Two ways to name the run:
- * - `stream`: the result of `useRunStream()` (cancels through `stream.stop`);
- * - `threadId` + `runId` (+ `status` if you know it, else the run is fetched).
+ * - `run`: a handle from `useRunStream` or `useRunController` (default: the `<RunScope>`'s);
+ *   cancels through `run.stop()`;
+ * - `threadId` + `runId` (+ `status` if you know it, else the run is fetched): any run.
  *
  * @example
- * const stream = useRunStream({ assistantId: "agent" });
- * <CancelRunButton stream={stream} confirm />
+ * const chat = useRunController({ assistantId: "agent" });
+ * <CancelRunButton run={chat} confirm />
  * <CancelRunButton threadId={threadId} runId={run.run_id} status={run.status} action="rollback" />
  */
 export function CancelRunButton(props: CancelRunButtonProps) {
@@ -32,13 +37,40 @@ export function CancelRunButton(props: CancelRunButtonProps) {
   );
 }
 
-function CancelRunButtonContent({ className, size = "medium", ...options }: CancelRunButtonProps) {
-  const cancel = useCancelRunButton(options as UseCancelRunButtonOptions);
+function CancelRunButtonContent({
+  className,
+  size = "medium",
+  run,
+  threadId,
+  runId,
+  status,
+  cancelling,
+  action,
+  confirm,
+  labels,
+  onCancelled,
+  onError,
+  ...rest
+}: CancelRunButtonProps) {
+  // The props are one of the two option shapes; destructuring only loses that pairing.
+  const cancel = useCancelRunButton({
+    run,
+    threadId,
+    runId,
+    status,
+    cancelling,
+    action,
+    confirm,
+    labels,
+    onCancelled,
+    onError,
+  } as UseCancelRunButtonOptions);
   const promptId = useId();
   const { phase } = cancel;
   return (
     <span
-      className={className ? `lgr-cancel ${className}` : "lgr-cancel"}
+      {...rest}
+      className={withClassName("lgr-cancel", className)}
       data-state={phase}
       data-action={cancel.action}
       data-run-status={cancel.runStatus}

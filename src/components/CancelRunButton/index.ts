@@ -3,10 +3,9 @@ export { CancelRunButton, type CancelRunButtonProps } from "./CancelRunButton";
 export {
   useCancelRunButton,
   type CancelButtonPhase,
+  type CancelByHandleOptions,
   type CancelByIdOptions,
   type CancelRunButtonLabels,
   type CancelRunButtonState,
-  type CancelStreamOptions,
-  type CancellableStream,
   type UseCancelRunButtonOptions,
 } from "./useCancelRunButton";

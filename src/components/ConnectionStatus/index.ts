@@ -7,4 +7,4 @@ export {
   type ConnectionStatusState,
   type UseConnectionStatusOptions,
 } from "./useConnectionStatus";
-export { CONNECTION_STATUS_INFO, type ConnectionStateInfo } from "./connectionStatusInfo";
+export type { ConnectionStateInfo } from "./connectionStatusInfo";

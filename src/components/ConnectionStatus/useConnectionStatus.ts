@@ -1,31 +1,37 @@
 "use client";
+import type { RunRef } from "../../store/RunHandle";
+import { useRunHandle } from "../../hooks/RunScope";
 import { useState } from "react";
-import type { ConnectionState } from "../../store/RunSession";
+import type { ConnectionState, SessionConnection } from "../../store/RunSession";
+import { useOnline } from "./useOnline";
+import { useSecondsUntil } from "./useSecondsUntil";
 import type { StatusTone } from "../RunStatusBadge/runStatusBadgeInfo";
 import type { StatusIconName } from "../RunStatusBadge/StatusIcon";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { CONNECTION_STATUS_INFO } from "./connectionStatusInfo";
 
 /** A stream connection as the stream buffer holds it. */
-export interface ConnectionInfo {
-  state: ConnectionState;
-  /** The reconnect attempt (1 for the first re-join), 0 otherwise. */
-  attempt: number;
-}
+export type ConnectionInfo = SessionConnection;
 
 export interface UseConnectionStatusOptions {
-  /** The connection to show. Wins over `runKey`. */
+  /** The connection to show, controlled (the run's is not read). */
   connection?: ConnectionInfo;
-  /** A stream-buffer session key (`useRunStream().key`) whose connection to follow. */
-  runKey?: string | null;
-  /** Replace some labels; `{attempt}` is replaced by the attempt number. */
-  labels?: Partial<Record<ConnectionState | "reconnected", string>>;
+  /** The run handle whose connection to follow (default: the `<RunScope>`'s). */
+  run?: RunRef | null;
+  /**
+   * Replace some labels; `{attempt}` is replaced by the attempt number and `{seconds}` (in
+   * `retryIn`) by the seconds until the next attempt.
+   */
+  labels?: Partial<Record<ConnectionLabel, string>>;
   /**
    * Announce a dropped connection (each reconnect attempt), its return, and a failure, politely
    * (default true). Normal states (connecting, connected, closed) are never announced.
    */
   announce?: boolean;
 }
+
+/** The texts of the indicator: one per state, the return, the countdown, and offline. */
+export type ConnectionLabel = ConnectionState | "reconnected" | "retryIn" | "offline";
 
 /** What a connection change is worth announcing as: a drop, its return, or a failure. */
 export type ConnectionAnnouncement = "reconnecting" | "reconnected" | "failed";
@@ -34,6 +40,15 @@ export interface ConnectionStatusState {
   state: ConnectionState;
   attempt: number;
   label: string;
+  /**
+   * Something is wrong that the user should see: reconnecting, failed, or the browser offline.
+   * Connecting, connected, closed and idle are normal and need no indicator.
+   */
+  abnormal: boolean;
+  /** The browser reports no network (`navigator.onLine` false). */
+  offline: boolean;
+  /** While reconnecting: "Next try in 3 s" (counting down), else "". */
+  detail: string;
   icon: StatusIconName;
   tone: StatusTone;
   /**
@@ -44,36 +59,52 @@ export interface ConnectionStatusState {
   rootProps: {
     "data-state": ConnectionState;
     "data-tone": StatusTone;
+    "data-abnormal": "true" | "false";
+    "data-offline"?: "true";
     "data-attempt"?: string;
   };
 }
 
 const stateOf = (s: { connection: ConnectionInfo } | undefined) => s?.connection.state ?? "idle";
 const attemptOf = (s: { connection: ConnectionInfo } | undefined) => s?.connection.attempt ?? 0;
+const retryAtOf = (s: { connection: ConnectionInfo } | undefined) => s?.connection.retryAt;
+
+const RETRY_IN_LABEL = "Next try in {seconds} s";
+const OFFLINE_LABEL = "Offline: waiting for the network";
 
 /**
  * The behaviour of a connection indicator, for your own markup: the state's label, icon and
  * tone, and an announcement of drops, re-joins and failures (never of normal states).
  *
  * @example
- * const connection = useConnectionStatus({ runKey: stream.key });
+ * const connection = useConnectionStatus({ run: chat });
  * <span {...connection.rootProps}>{connection.label}</span>
  * <span className="lgr-visually-hidden" role="status">{connection.announcement}</span>
  */
 export function useConnectionStatus({
   connection,
-  runKey,
+  run: runProp,
   labels,
   announce = true,
 }: UseConnectionStatusOptions = {}): ConnectionStatusState {
-  const key = connection ? null : runKey;
-  const sessionState = useOptionalRunSession(key, stateOf);
-  const sessionAttempt = useOptionalRunSession(key, attemptOf);
+  const run = useRunHandle(runProp);
+  const followed = connection ? null : run;
+  const sessionState = useOptionalRunSession(followed, stateOf);
+  const sessionAttempt = useOptionalRunSession(followed, attemptOf);
+  const sessionRetryAt = useOptionalRunSession(followed, retryAtOf);
   const state = connection?.state ?? sessionState;
   const attempt = connection?.attempt ?? sessionAttempt;
+  const retryAt = connection ? connection.retryAt : sessionRetryAt;
+  const seconds = useSecondsUntil(state === "reconnecting" ? retryAt : undefined);
+  const offline = !useOnline();
   const info = CONNECTION_STATUS_INFO[state] ?? CONNECTION_STATUS_INFO.idle;
-  const format = (text: string) => text.replaceAll("{attempt}", String(attempt));
-  const label = format(labels?.[state] ?? info.label);
+  const format = (text: string) =>
+    text.replaceAll("{attempt}", String(attempt)).replaceAll("{seconds}", String(seconds ?? 0));
+  const label = offline
+    ? (labels?.offline ?? OFFLINE_LABEL)
+    : format(labels?.[state] ?? info.label);
+  const detail = seconds === null ? "" : format(labels?.retryIn ?? RETRY_IN_LABEL);
+  const abnormal = offline || state === "reconnecting" || state === "failed";
   const kind = useAnnouncementKind(state, attempt);
   const announcement =
     !announce || kind === null
@@ -85,12 +116,17 @@ export function useConnectionStatus({
     state,
     attempt,
     label,
+    abnormal,
+    offline,
+    detail,
     announcement,
-    icon: info.icon,
-    tone: info.tone,
+    icon: offline ? "unplugged" : info.icon,
+    tone: offline ? "warning" : info.tone,
     rootProps: {
       "data-state": state,
-      "data-tone": info.tone,
+      "data-tone": offline ? "warning" : info.tone,
+      "data-abnormal": abnormal ? "true" : "false",
+      ...(offline ? { "data-offline": "true" as const } : {}),
       ...(state === "reconnecting" ? { "data-attempt": String(attempt) } : {}),
     },
   };

@@ -1,7 +1,11 @@
 "use client";
 import { useId } from "react";
+import { withClassName, type RootProps } from "../RootProps";
+import { InterruptIcon } from "./InterruptIcon";
 
-export interface ResumeControlsProps {
+export type ResumeControlsProps = RootProps<"div", ResumeControlsOwnProps>;
+
+interface ResumeControlsOwnProps {
   /** The button's text (default "Resume"). */
   label?: string;
   canSubmit: boolean;
@@ -13,20 +17,25 @@ export interface ResumeControlsProps {
   /** Why the button is disabled, one line each. */
   problems?: readonly string[];
   /**
+   * Show the button and the problems (default true). `false` when the fields send the answer
+   * themselves (an interrupt answered on its own: Approve sends at once); the status and the
+   * error stay.
+   */
+  showSubmit?: boolean;
+  /**
    * Called on click. Without it the button is a `type="submit"` button for the surrounding
    * form (as in `InterruptPanel`).
    */
   onSubmit?: () => void;
-  className?: string;
 }
 
 /**
  * The submit area of an interrupt form: one button that resumes the run, what is still missing,
  * "Sending…" / "Answer sent." in a polite status, and the error of a failed resume as an alert.
- * Feed it from `useInterruptPanel`.
+ * Feed it from `useInterruptPanel`; the rest of the props go to its root `<div>`.
  *
  * @example
- * const panel = useInterruptPanel({ stream });
+ * const panel = useInterruptPanel({ run: chat });
  * <ResumeControls label={panel.submitLabel} canSubmit={panel.canSubmit} problems={panel.problems}
  *   submitting={panel.submitting} error={panel.error} sent={panel.sent} onSubmit={panel.submit} />
  */
@@ -37,10 +46,13 @@ export function ResumeControls({
   error = null,
   sent = false,
   problems = [],
+  showSubmit = true,
   onSubmit,
   className,
+  ...rest
 }: ResumeControlsProps) {
   const hintId = useId();
+  const showProblems = showSubmit && problems.length > 0 && !submitting;
   const state = submitting
     ? "submitting"
     : error
@@ -51,34 +63,35 @@ export function ResumeControls({
           ? "ready"
           : "incomplete";
   return (
-    <div className={["lgr-resume", className].filter(Boolean).join(" ")} data-state={state}>
-      {problems.length > 0 && !submitting && (
+    <div {...rest} className={withClassName("lgr-resume", className)} data-state={state}>
+      {showProblems && (
         <ul className="lgr-resume__problems" id={hintId}>
           {problems.map((problem, index) => (
-            <li key={index}>
-              <span aria-hidden="true">○ </span>
-              {problem}
-            </li>
+            <li key={index}>{problem}</li>
           ))}
         </ul>
       )}
       <div className="lgr-resume__row">
-        <button
-          type={onSubmit ? "button" : "submit"}
-          className="lgr-button lgr-resume__submit"
-          disabled={!canSubmit}
-          aria-describedby={problems.length > 0 && !submitting ? hintId : undefined}
-          onClick={onSubmit}
-        >
-          <span aria-hidden="true">{submitting ? "…" : "▶"}</span> {label}
-        </button>
+        {showSubmit && (
+          <button
+            type={onSubmit ? "button" : "submit"}
+            className="lgr-button lgr-resume__submit"
+            data-variant="primary"
+            disabled={!canSubmit}
+            aria-describedby={showProblems ? hintId : undefined}
+            onClick={onSubmit}
+          >
+            <InterruptIcon name="play" />
+            {label}
+          </button>
+        )}
         <p className="lgr-resume__status" role="status">
-          {submitting ? "Sending…" : sent ? "✓ Answer sent." : ""}
+          {submitting ? "Sending…" : sent ? "Answer sent." : ""}
         </p>
       </div>
       {error && (
         <p className="lgr-resume__error" role="alert">
-          <span aria-hidden="true">✕ </span>
+          <InterruptIcon name="alert" />
           Could not resume: {error}
         </p>
       )}

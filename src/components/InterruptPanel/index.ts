@@ -1,44 +1,20 @@
 "use client";
 export { InterruptPanel, type InterruptPanelProps } from "./InterruptPanel";
-export { ResumeControls, type ResumeControlsProps } from "./ResumeControls";
 export {
   useInterruptPanel,
-  type InterruptItem,
   type InterruptPanelState,
-  type ResumableStream,
+  type ResumeInfo,
   type UseInterruptPanelOptions,
 } from "./useInterruptPanel";
-export {
-  classifyInterrupt,
-  readHitlRequest,
-  readInboxRequest,
-  HITL_DECISION_TYPES,
-  type ClassifiedInterrupt,
-  type HitlAction,
-  type HitlDecisionType,
-  type HitlRequest,
-  type InboxRequest,
-  type InboxResponseType,
-} from "./classifyInterrupt";
-export {
-  buildHitlResponse,
-  initialHitlDrafts,
-  type HitlActionDraft,
-  type HitlDecision,
-  type HitlResponse,
-} from "./buildHitlResponse";
-export {
-  buildInboxResponse,
-  initialInboxDraft,
-  type InboxDraft,
-  type InboxResponse,
-} from "./buildInboxResponse";
-export {
-  buildValueAnswer,
-  initialValueDraft,
-  type AnswerMode,
-  type ValueDraft,
-} from "./buildValueAnswer";
-export { buildResumeValue, type InterruptAnswer } from "./buildResumeValue";
-export { parseJsonAnswer, type JsonParseResult } from "./parseJsonAnswer";
-export { issueFor, type AnswerIssue, type AnswerResult } from "./AnswerResult";
+export type { InterruptItem, ClassifiedInterrupt } from "./interruptKinds";
+export type { InterruptItemOf, InterruptKind } from "./InterruptKind";
+export type { AnswerIssue, AnswerResult } from "./AnswerResult";
+export type { HitlAction, HitlActionDraft, HitlRequest, HitlResponse } from "./kinds/hitlKind";
+export type { InboxDraft, InboxRequest, InboxResponse } from "./kinds/inboxKind";
+export type { AnswerMode, ValueDraft, ValueOption, ValueRequest } from "./kinds/valueKind";
+export type { ArgsField, ArgsFieldValue, ArgsOption } from "./fields/argsForm";
+// The parts, for composing a panel of your own.
+export { InterruptItemSection, type InterruptItemSectionProps } from "./InterruptItemSection";
+export { InterruptFields, type InterruptFieldsProps } from "./InterruptFields";
+export { ResumeControls, type ResumeControlsProps } from "./ResumeControls";
+export { interruptAnswers } from "./interruptAnswers";

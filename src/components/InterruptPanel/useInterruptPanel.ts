@@ -1,89 +1,60 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction,
+} from "react";
 import type { PendingInterrupt } from "../../store/interrupts/PendingInterrupt";
+import type { AnyRunHandle } from "../../store/RunHandle";
+import { useRunHandle } from "../../hooks/RunScope";
 import { useLatestRef } from "../../hooks/useLatestRef";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
-import type { AnswerIssue, AnswerResult } from "./AnswerResult";
-import {
-  buildHitlResponse,
-  initialHitlDrafts,
-  type HitlActionDraft,
-  type HitlResponse,
-} from "./buildHitlResponse";
-import {
-  buildInboxResponse,
-  initialInboxDraft,
-  type InboxDraft,
-  type InboxResponse,
-} from "./buildInboxResponse";
 import { buildResumeValue } from "./buildResumeValue";
-import {
-  buildValueAnswer,
-  initialValueDraft,
-  type AnswerMode,
-  type ValueDraft,
-} from "./buildValueAnswer";
-import {
-  classifyInterrupt,
-  type HitlDecisionType,
-  type HitlRequest,
-  type InboxRequest,
-  type InboxResponseType,
-} from "./classifyInterrupt";
+import type { AnyInterruptKind } from "./InterruptKind";
+import { kindOf, type InterruptItem } from "./interruptKinds";
 
-/** What the panel needs of `useRunStream()`'s result (pass the whole result). */
-export interface ResumableStream {
-  resume: (answer: unknown) => Promise<unknown> | unknown;
-  /** Continues a static breakpoint with `submit(null)` (the server rejects an empty resume). */
-  submit?: (input: null) => Promise<unknown> | unknown;
-  interrupts?: readonly PendingInterrupt[];
-  breakpoint?: boolean;
+/** How an answer reaches the run, and what it answers (the second argument of `onResume`). */
+export interface ResumeInfo {
+  /**
+   * The run handle's method: `resume` (one interrupt), `resumeAll` (several, by interrupt id)
+   * or `continue` (a static breakpoint: `submit(null)`, since the server refuses an empty resume).
+   */
+  method: "resume" | "resumeAll" | "continue";
+  /** The interrupts answered (none at a breakpoint). */
+  interrupts: readonly PendingInterrupt[];
+  /**
+   * The sentence each answer records, in order ("Approved send_email", "Answered: yes";
+   * "Continued" at a breakpoint): for a transcript of your own.
+   */
+  decisions: readonly string[];
 }
 
 export interface UseInterruptPanelOptions {
-  /** The session key (`useRunStream().key`): reads pending interrupts and the breakpoint. */
-  runKey?: string;
-  /** `useRunStream()`'s result: its interrupts, breakpoint and `resume`. */
-  stream?: ResumableStream;
-  /** Pending interrupts (win over `stream` and `runKey`). */
-  interrupts?: readonly PendingInterrupt[];
-  /** Paused at a static breakpoint (wins over `stream` and `runKey`). */
-  breakpoint?: boolean;
-  /** Called with the resume value (wins over `stream.resume`). Wire it to `useRunStream().resume`. */
-  onResume?: (resumeValue: unknown) => Promise<unknown> | unknown;
   /**
-   * Continues a static breakpoint (wins over `stream.submit(null)`, then `onResume(null)`). The
-   * Agent Server answers `command: { resume: null }` with `EmptyInputError`, so wire it to
-   * `() => useRunStream().submit(null)`.
+   * The run to answer (default: the `<RunScope>`'s): gives the pending interrupts and the
+   * breakpoint, and receives the answer (`resume`, `resumeAll`, or `submit(null)` to continue).
    */
-  onContinue?: () => Promise<unknown> | unknown;
+  run?: AnyRunHandle | null;
+  /** Pending interrupts to show instead of the run's (controlled: stories, tests, your own data). */
+  interrupts?: readonly PendingInterrupt[];
+  /** Paused at a static breakpoint, instead of the run's (controlled). */
+  breakpoint?: boolean;
+  /**
+   * Called with every answer the panel sends, and how it is sent: the answer itself for one
+   * interrupt, `{ [interruptId]: answer }` for several, `null` to continue a breakpoint. Without
+   * a run nothing else happens (static rendering). A returned promise keeps the panel
+   * "Sending…" until it settles; a rejection is shown as the error.
+   */
+  onResume?: (answer: unknown, info: ResumeInfo) => void | PromiseLike<unknown>;
 }
-
-interface ItemBase {
-  id: string;
-  interrupt: PendingInterrupt;
-  /** 0-based position among the pending interrupts. */
-  position: number;
-  issues: AnswerIssue[];
-}
-
-export type InterruptItem =
-  | (ItemBase & {
-      kind: "hitl";
-      request: HitlRequest;
-      drafts: HitlActionDraft[];
-      answer: AnswerResult<HitlResponse>;
-    })
-  | (ItemBase & {
-      kind: "inbox";
-      request: InboxRequest;
-      draft: InboxDraft;
-      /** The agent-inbox resume value: a one-element list of `HumanResponse`. */
-      answer: AnswerResult<InboxResponse[]>;
-    })
-  | (ItemBase & { kind: "value"; draft: ValueDraft; answer: AnswerResult<unknown> });
 
 export interface InterruptPanelState {
+  /** One per pending interrupt, each with its draft answer and `update`. */
   items: InterruptItem[];
   /** Paused at a static breakpoint (with nothing to answer but "continue"). */
   breakpoint: boolean;
@@ -97,33 +68,62 @@ export interface InterruptPanelState {
   submitting: boolean;
   /** The last submit failed with this message. */
   error: string | null;
-  /** The answer to these interrupts went through (until the answers change). */
+  /** The answer to these interrupts went through. */
   sent: boolean;
-  /**
-   * Nothing is pending any more since this panel's answer: show "Answer sent." in a focusable
-   * note (`noteRef`) instead of the form, so focus has somewhere to stay after Resume.
-   */
+  /** Nothing is pending any more since this panel's answer. */
   resumed: boolean;
   /**
-   * Spread on the note shown while `resumed`, and on the form's heading: after Resume, focus
-   * moves to whichever is shown when it would otherwise fall to the page body.
+   * `sent` or `resumed`: show the decision note (`decisions`, or the error) in a focusable
+   * element (`focusTargetProps`) instead of the form, so focus has somewhere to stay.
+   */
+  answered: boolean;
+  /**
+   * What the last answer sent records, one sentence per interrupt ("Approved send_email",
+   * "Answered: yes", "Continued"): the decision note's text.
+   */
+  decisions: readonly string[];
+  /** Show the Resume button: false while the only interrupt's fields send themselves (Approve). */
+  showSubmit: boolean;
+  /**
+   * Spread on the decision note, and on the form's heading: after an answer, focus moves to
+   * whichever is shown when it would otherwise fall to the page body.
    */
   focusTargetProps: { ref: RefObject<HTMLElement | null>; tabIndex: -1 };
   /** "Continue", "Resume", or "Resume with N answers". */
   submitLabel: string;
   /** Sends every answer together (nothing happens while `canSubmit` is false). */
   submit: () => Promise<void>;
-  setHitlDecision: (id: string, action: number, decision: HitlDecisionType) => void;
-  setHitlArgs: (id: string, action: number, text: string) => void;
-  setHitlMessage: (id: string, action: number, text: string) => void;
-  setInboxChoice: (id: string, choice: InboxResponseType) => void;
-  setInboxArgs: (id: string, text: string) => void;
-  setInboxResponse: (id: string, text: string) => void;
-  setAnswerMode: (id: string, mode: AnswerMode) => void;
-  setAnswerText: (id: string, text: string) => void;
 }
 
-type Draft = HitlActionDraft[] | InboxDraft | ValueDraft;
+/** A draft with the kind it was typed for: a kind change (same id, new value) starts afresh. */
+interface StoredDraft {
+  kind: string;
+  draft: unknown;
+}
+
+type ChangeDraft = (
+  id: string,
+  kind: AnyInterruptKind,
+  request: unknown,
+  change: (draft: unknown) => unknown,
+) => void;
+
+/** What an item's `update` and `send` call, with the item's id, kind and request. */
+interface ItemActions {
+  update: ChangeDraft;
+  send: (
+    id: string,
+    kind: AnyInterruptKind,
+    request: unknown,
+    change?: (draft: unknown) => unknown,
+  ) => void;
+}
+
+/** What a submit sends: the answer and how. */
+interface ResumePlan {
+  answer: unknown;
+  info: ResumeInfo;
+}
 
 /**
  * This panel's last answer, for the interrupts it answered (`key`: their ids, or `breakpoint`).
@@ -136,60 +136,77 @@ interface Answer {
   state: "sending" | "sent" | "failed";
   error: string | null;
   released: boolean;
+  decisions: readonly string[];
 }
+
 const NO_INTERRUPTS: readonly PendingInterrupt[] = [];
+const NO_DECISIONS: readonly string[] = [];
 
 /**
- * The behaviour of the interrupt panel, without markup: pending interrupts classified (LangChain
- * HITL request, agent-inbox interrupt, any other value, static breakpoint), a draft answer per
- * interrupt with validation, and one `submit` that resumes them together (`{ [id]: answer }`
- * for several, the plain answer for one). A breakpoint is continued with `onContinue()` or
- * `stream.submit(null)`.
+ * The behaviour of the interrupt panel, without markup: the run's pending interrupts, each read
+ * by its kind (LangChain HITL request, agent-inbox interrupt, any other value) with a draft
+ * answer and validation, and one `submit` that answers them together: `run.resume(answer)` for
+ * one, `run.resumeAll({ [id]: answer })` for several, `run.submit(null)` at a static breakpoint.
  *
  * @example
- * const stream = useRunStream({ assistantId: "agent" });
- * const panel = useInterruptPanel({ stream });
- * panel.setHitlDecision(panel.items[0].id, 0, "approve");
- * await panel.submit(); // stream.resume({ decisions: [{ type: "approve" }] })
+ * const panel = useInterruptPanel({ run: chat });
+ * const [item] = panel.items;
+ * if (item?.kind === "value") item.update((draft) => ({ ...draft, text: "yes" }));
+ * await panel.submit(); // chat.resume("yes"); the note then says "Answered: yes"
  */
 export function useInterruptPanel(options: UseInterruptPanelOptions = {}): InterruptPanelState {
-  const { runKey, stream, onResume } = options;
-  // What a prop or `stream` gives wins: no subscription for it.
+  const { onResume } = options;
+  const run = useRunHandle(options.run);
+  // A data prop makes its slice controlled: no subscription for it.
   const sessionInterrupts = useOptionalRunSession(
-    options.interrupts || stream ? null : runKey,
+    options.interrupts ? null : run,
     (session) => session?.interrupts,
   );
   const sessionBreakpoint = useOptionalRunSession(
-    options.breakpoint !== undefined || stream ? null : runKey,
+    options.breakpoint !== undefined ? null : run,
     (session) => session?.breakpoint,
   );
-  const interrupts = options.interrupts ?? stream?.interrupts ?? sessionInterrupts ?? NO_INTERRUPTS;
-  const breakpoint =
-    interrupts.length === 0 &&
-    (options.breakpoint ?? stream?.breakpoint ?? sessionBreakpoint ?? false);
+  const interrupts = options.interrupts ?? sessionInterrupts ?? NO_INTERRUPTS;
+  const breakpoint = interrupts.length === 0 && (options.breakpoint ?? sessionBreakpoint ?? false);
 
   // A Map, not an object: interrupt ids are wire data (`constructor`, `__proto__`, …).
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, StoredDraft>>(() => new Map());
   const [answer, setAnswer] = useState<Answer | null>(null);
+  // Counts `item.send` calls: each submits once the draft it changed is rendered.
+  const [sendCalls, setSendCalls] = useState(0);
   const attempts = useRef(0);
   const inFlight = useRef<string | null>(null);
   const focusRef = useRef<HTMLElement | null>(null);
 
-  const items = useMemo(
-    () =>
-      interrupts.map((interrupt, position) =>
-        toItem(interrupt, position, drafts.get(interrupt.id)),
-      ),
-    [interrupts, drafts],
+  const changeDraft = useCallback<ChangeDraft>((id, kind, request, change) => {
+    // Editing an answer starts it over (the error was about the last one).
+    setAnswer((now) => (now !== null && now.state !== "sending" && !now.released ? null : now));
+    setDrafts((current) => {
+      const stored = current.get(id);
+      const draft = stored?.kind === kind.kind ? stored.draft : kind.initialDraft(request);
+      return new Map(current).set(id, { kind: kind.kind, draft: change(draft) });
+    });
+  }, []);
+
+  const actions = useMemo<ItemActions>(
+    () => ({
+      update: changeDraft,
+      send: (id, kind, request, change) => {
+        if (change) changeDraft(id, kind, request, change);
+        setSendCalls((calls) => calls + 1);
+      },
+    }),
+    [changeDraft],
   );
+
+  const items = useMemo(() => itemsOf(interrupts, drafts, actions), [interrupts, drafts, actions]);
 
   const problems = problemsOf(items);
   const complete = problems.length === 0;
-  const resumeValue = complete
-    ? buildResumeValue(items.map((item) => ({ id: item.id, value: item.answer.value })))
-    : undefined;
+  const plan = planOf(items, breakpoint);
+  const resumeValue = complete ? plan.answer : undefined;
   const pending = items.length > 0 || breakpoint;
-  const key = breakpoint ? "breakpoint" : interrupts.map((interrupt) => interrupt.id).join(" ");
+  const key = keyOf(interrupts, breakpoint);
   // Nothing pending after an answer: the answer is done with (adjusting state during render).
   if (!pending && answer !== null && !answer.released) setAnswer({ ...answer, released: true });
   // Answer state belongs to the interrupts it answered: a new interrupt starts clean.
@@ -203,87 +220,28 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
   const submitting = current?.state === "sending";
   const error = shown?.state === "failed" ? shown.error : null;
   const sent = current?.state === "sent";
+  const answered = resumed || sent;
+  const canSubmit =
+    pending && complete && !submitting && (run !== undefined || onResume !== undefined);
+  const [only] = items;
 
-  const handler = breakpoint ? continueHandler(options) : (onResume ?? stream?.resume);
-  const canSubmit = pending && complete && !submitting && handler !== undefined;
+  const latest = useLatestRef({ canSubmit, plan, run, onResume, key });
 
-  const latest = useLatestRef({ canSubmit, resumeValue, handler, key });
+  const submit = useCallback(() => sendAnswer({ latest, inFlight, attempts, setAnswer }), [latest]);
 
-  const submit = useCallback(async () => {
-    const { canSubmit: ready, resumeValue: value, handler: send, key: answered } = latest.current;
-    if (!ready || send === undefined || inFlight.current === answered) return;
-    inFlight.current = answered;
-    attempts.current += 1;
-    const attempt = attempts.current;
-    setAnswer({ key: answered, attempt, state: "sending", error: null, released: false });
-    const settle = (state: Answer["state"], message: string | null) =>
-      setAnswer((now) =>
-        now?.attempt === attempt ? { ...now, state, error: message, released: now.released } : now,
-      );
-    try {
-      await send(value);
-      settle("sent", null);
-    } catch (caught) {
-      settle("failed", caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      if (inFlight.current === answered) inFlight.current = null;
-    }
-  }, [latest]);
+  // `item.send`: by now the changed draft is rendered, and `latest` holds its plan.
+  useEffect(() => {
+    if (sendCalls > 0) void sendAnswer({ latest, inFlight, attempts, setAnswer });
+  }, [sendCalls, latest]);
 
-  // After Resume the form goes away (or a new interrupt replaces it): focus would fall to the
-  // page body, so it moves to what is shown now: the "Answer sent." note or the new heading.
+  // After an answer the form goes away (or a new interrupt replaces it): focus would fall to
+  // the page body, so it moves to what is shown now: the decision note or the new heading.
   const answeredOnce = answer !== null;
   useEffect(() => {
     if (!answeredOnce) return;
     const active = document.activeElement;
     if (active === null || active === document.body) focusRef.current?.focus();
-  }, [answeredOnce, pending, key]);
-
-  const update = useCallback(
-    <D extends Draft>(id: string, initial: () => D, change: (draft: D) => D) => {
-      // Editing an answer starts it over ("Answer sent." / the error were about the last one).
-      setAnswer((now) => (now !== null && now.state !== "sending" && !now.released ? null : now));
-      setDrafts((current) =>
-        new Map(current).set(id, change((current.get(id) as D | undefined) ?? initial())),
-      );
-    },
-    [],
-  );
-  const requestOf = useCallback(
-    (id: string) => interrupts.find((interrupt) => interrupt.id === id)?.value,
-    [interrupts],
-  );
-  const updateHitl = useCallback(
-    (id: string, action: number, change: (draft: HitlActionDraft) => HitlActionDraft) =>
-      update<HitlActionDraft[]>(
-        id,
-        () => {
-          const classified = classifyInterrupt(requestOf(id));
-          return classified.kind === "hitl" ? initialHitlDrafts(classified.request) : [];
-        },
-        (list) => list.map((draft, index) => (index === action ? change(draft) : draft)),
-      ),
-    [update, requestOf],
-  );
-  const updateInbox = useCallback(
-    (id: string, change: (draft: InboxDraft) => InboxDraft) =>
-      update<InboxDraft>(
-        id,
-        () => {
-          const classified = classifyInterrupt(requestOf(id));
-          return classified.kind === "inbox"
-            ? initialInboxDraft(classified.request)
-            : { argsText: "{}", response: "" };
-        },
-        change,
-      ),
-    [update, requestOf],
-  );
-  const updateValue = useCallback(
-    (id: string, change: (draft: ValueDraft) => ValueDraft) =>
-      update<ValueDraft>(id, initialValueDraft, change),
-    [update],
-  );
+  }, [answeredOnce, answered, pending, key]);
 
   return {
     items,
@@ -296,6 +254,9 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
     error,
     sent,
     resumed,
+    answered,
+    decisions: shown?.decisions ?? NO_DECISIONS,
+    showSubmit: !(items.length === 1 && only?.sendsItself),
     focusTargetProps: { ref: focusRef, tabIndex: -1 },
     submitLabel:
       items.length === 0
@@ -304,83 +265,120 @@ export function useInterruptPanel(options: UseInterruptPanelOptions = {}): Inter
           ? "Resume"
           : `Resume with ${items.length} answers`,
     submit,
-    setHitlDecision: useCallback(
-      (id, action, decision) => updateHitl(id, action, (d) => ({ ...d, decision })),
-      [updateHitl],
-    ),
-    setHitlArgs: useCallback(
-      (id, action, argsText) => updateHitl(id, action, (d) => ({ ...d, argsText })),
-      [updateHitl],
-    ),
-    setHitlMessage: useCallback(
-      (id, action, message) => updateHitl(id, action, (d) => ({ ...d, message })),
-      [updateHitl],
-    ),
-    setInboxChoice: useCallback(
-      (id, choice) => updateInbox(id, (d) => ({ ...d, choice })),
-      [updateInbox],
-    ),
-    setInboxArgs: useCallback(
-      (id, argsText) => updateInbox(id, (d) => ({ ...d, argsText })),
-      [updateInbox],
-    ),
-    setInboxResponse: useCallback(
-      (id, response) => updateInbox(id, (d) => ({ ...d, response })),
-      [updateInbox],
-    ),
-    setAnswerMode: useCallback(
-      (id, mode) => updateValue(id, (d) => ({ ...d, mode })),
-      [updateValue],
-    ),
-    setAnswerText: useCallback(
-      (id, text) => updateValue(id, (d) => ({ ...d, text })),
-      [updateValue],
-    ),
   };
 }
 
+/** What `sendAnswer` reads and changes: the hook's latest plan, refs and answer state. */
+interface Sender {
+  latest: RefObject<{
+    canSubmit: boolean;
+    plan: ResumePlan;
+    run: AnyRunHandle | undefined;
+    onResume: UseInterruptPanelOptions["onResume"];
+    key: string;
+  }>;
+  inFlight: RefObject<string | null>;
+  attempts: RefObject<number>;
+  setAnswer: Dispatch<SetStateAction<Answer | null>>;
+}
+
+/**
+ * Sends the latest plan (once per set of interrupts at a time), and records how it went: a
+ * "sending" answer with its decisions, then "sent" or "failed".
+ */
+async function sendAnswer({ latest, inFlight, attempts, setAnswer }: Sender): Promise<void> {
+  const { canSubmit: ready, plan, run: target, onResume: report, key } = latest.current;
+  if (!ready || inFlight.current === key) return;
+  inFlight.current = key;
+  attempts.current += 1;
+  const attempt = attempts.current;
+  const { decisions } = plan.info;
+  setAnswer({ key, attempt, state: "sending", error: null, released: false, decisions });
+  const settle = (state: Answer["state"], message: string | null) =>
+    setAnswer((was) => (was?.attempt === attempt ? { ...was, state, error: message } : was));
+  try {
+    const sending = target === undefined ? undefined : sendTo(target, plan);
+    const reported = report?.(plan.answer, plan.info);
+    await Promise.all([sending, reported]);
+    settle("sent", null);
+  } catch (caught) {
+    settle("failed", caught instanceof Error ? caught.message : String(caught));
+  } finally {
+    if (inFlight.current === key) inFlight.current = null;
+  }
+}
+
+/** The interrupts, each read by its kind with its draft. */
+function itemsOf(
+  interrupts: readonly PendingInterrupt[],
+  drafts: ReadonlyMap<string, StoredDraft>,
+  actions: ItemActions,
+): InterruptItem[] {
+  return interrupts.map((interrupt, position) =>
+    toItem(interrupt, position, interrupts.length === 1, drafts.get(interrupt.id), actions),
+  );
+}
+
+/** What an answer is for: the interrupts' ids, or the breakpoint. */
+function keyOf(interrupts: readonly PendingInterrupt[], breakpoint: boolean): string {
+  return breakpoint ? "breakpoint" : interrupts.map((interrupt) => interrupt.id).join(" ");
+}
+
+/** The interrupt read by its kind, with its draft (or the kind's first one) and its answer. */
 function toItem(
   interrupt: PendingInterrupt,
   position: number,
-  stored: Draft | undefined,
+  alone: boolean,
+  stored: StoredDraft | undefined,
+  actions: ItemActions,
 ): InterruptItem {
-  const base = { id: interrupt.id, interrupt, position };
-  const classified = classifyInterrupt(interrupt.value);
-  if (classified.kind === "hitl") {
-    const drafts = Array.isArray(stored) ? stored : initialHitlDrafts(classified.request);
-    const answer = buildHitlResponse(classified.request, drafts);
-    return {
-      ...base,
-      kind: "hitl",
-      request: classified.request,
-      drafts,
-      answer,
-      issues: answer.issues,
-    };
-  }
-  if (classified.kind === "inbox") {
-    const draft = isInboxDraft(stored) ? stored : initialInboxDraft(classified.request);
-    const answer = buildInboxResponse(classified.request, draft);
-    return {
-      ...base,
-      kind: "inbox",
-      request: classified.request,
-      draft,
-      answer,
-      issues: answer.issues,
-    };
-  }
-  const draft = isValueDraft(stored) ? stored : initialValueDraft();
-  const answer = buildValueAnswer(draft);
-  return { ...base, kind: "value", draft, answer, issues: answer.issues };
+  const { kind, request } = kindOf(interrupt.value);
+  const draft = stored?.kind === kind.kind ? stored.draft : kind.initialDraft(request);
+  const answer = kind.build(request, draft);
+  return {
+    kind: kind.kind,
+    id: interrupt.id,
+    interrupt,
+    position,
+    title: kind.title(request),
+    request,
+    draft,
+    answer,
+    issues: answer.issues,
+    decision: answer.ok ? kind.describe(request, answer.value, draft) : undefined,
+    sendsItself: alone && (kind.sendsItself?.(request) ?? false),
+    update: (change: (draft: unknown) => unknown) =>
+      actions.update(interrupt.id, kind, request, change),
+    send: (change?: (draft: unknown) => unknown) =>
+      actions.send(interrupt.id, kind, request, change),
+  } as InterruptItem;
 }
 
-function isInboxDraft(draft: Draft | undefined): draft is InboxDraft {
-  return typeof draft === "object" && !Array.isArray(draft) && "response" in draft;
+/** The answer a submit sends, and with which method of the run. */
+function planOf(items: readonly InterruptItem[], breakpoint: boolean): ResumePlan {
+  const interrupts = items.map((item) => item.interrupt);
+  if (breakpoint) {
+    return { answer: null, info: { method: "continue", interrupts, decisions: ["Continued"] } };
+  }
+  return {
+    answer: buildResumeValue(items.map((item) => ({ id: item.id, value: item.answer.value }))),
+    info: {
+      method: items.length === 1 ? "resume" : "resumeAll",
+      interrupts,
+      decisions: items.map((item) => item.decision ?? ""),
+    },
+  };
 }
 
-function isValueDraft(draft: Draft | undefined): draft is ValueDraft {
-  return typeof draft === "object" && !Array.isArray(draft) && "mode" in draft;
+function sendTo(run: AnyRunHandle, { answer, info }: ResumePlan): Promise<void> {
+  switch (info.method) {
+    case "continue":
+      return run.submit(null);
+    case "resume":
+      return run.resume(answer);
+    case "resumeAll":
+      return run.resumeAll(answer as Readonly<Record<string, unknown>>);
+  }
 }
 
 /** What still blocks the submit: missing answers one by one, invalid fields (shown inline) once. */
@@ -394,17 +392,6 @@ function problemsOf(items: readonly InterruptItem[]): string[] {
       else problems.push(prefix + issue.message);
     }
   }
-  if (invalid) problems.push("Fix the invalid JSON marked above.");
+  if (invalid) problems.push("Fix the fields marked above.");
   return problems;
-}
-
-/** How to continue a static breakpoint: `onContinue`, else `stream.submit(null)`, else `onResume(null)`. */
-function continueHandler(
-  options: UseInterruptPanelOptions,
-): ((value: unknown) => Promise<unknown> | unknown) | undefined {
-  const { onContinue, stream, onResume } = options;
-  if (onContinue) return () => onContinue();
-  const submit = stream?.submit;
-  if (submit) return () => submit(null);
-  return onResume;
 }

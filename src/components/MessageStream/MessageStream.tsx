@@ -6,6 +6,8 @@ import type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems
 import type { ContentPart } from "./messageContent";
 import { MalformedItem } from "../ComponentErrorBoundary/MalformedItem";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { withClassName, type RootProps } from "../RootProps";
+import { MessageText } from "./MessageText";
 import { useFollowLatest } from "./useFollowLatest";
 import {
   useMessageStream,
@@ -13,8 +15,9 @@ import {
   type UseMessageStreamOptions,
 } from "./useMessageStream";
 
-export interface MessageStreamProps extends UseMessageStreamOptions {
-  className?: string;
+export type MessageStreamProps = RootProps<"div", MessageStreamOwnProps>;
+
+interface MessageStreamOwnProps extends UseMessageStreamOptions {
   /** Accessible name of the list (default "Messages"). */
   label?: string;
   /** Shown when there are no messages (default "No messages yet."). */
@@ -36,7 +39,7 @@ export interface MessageStreamProps extends UseMessageStreamOptions {
    * offers "Jump to latest". The area is a labelled region in the tab order, so a keyboard can
    * scroll it. Default false: the stream grows, and its container scrolls (see `useFollowLatest`).
    *
-   * @example <MessageStream runKey={stream.key} followLatest className="chat" />
+   * @example <MessageStream run={chat} followLatest className="chat" />
    */
   followLatest?: boolean;
   /** The "Jump to latest" button's text (with `followLatest`; default "Jump to latest"). */
@@ -62,9 +65,9 @@ const ROLE_ICONS: Record<MessageRole, string> = {
  *
  * @example
  * const stream = useRunStream({ assistantId: "agent" });
- * <MessageStream runKey={stream.key} />
+ * <MessageStream run={chat} />
  * // or: <MessageStream messages={messages} isStreaming />
- * // a scrolling chat: <MessageStream runKey={stream.key} followLatest>{errors}</MessageStream>
+ * // a scrolling chat: <MessageStream run={chat} followLatest>{errors}</MessageStream>
  */
 export function MessageStream(props: MessageStreamProps) {
   return (
@@ -82,9 +85,14 @@ function MessageStreamContent({
   followLatest = false,
   jumpLabel = "Jump to latest",
   children,
-  ...options
+  run,
+  messages,
+  isStreaming,
+  status,
+  turnErrors,
+  ...rest
 }: MessageStreamProps) {
-  const state = useMessageStream(options);
+  const state = useMessageStream({ run, messages, isStreaming, status, turnErrors });
   const body = (
     <>
       {state.count === 0 && !state.awaitingReply ? (
@@ -97,7 +105,8 @@ function MessageStreamContent({
   );
   return (
     <div
-      className={["lgr-messages", className].filter(Boolean).join(" ")}
+      {...rest}
+      className={withClassName("lgr-messages", className)}
       data-streaming={state.isStreaming ? "true" : "false"}
       data-empty={state.count === 0 ? "true" : "false"}
       data-follow-latest={followLatest ? "true" : undefined}
@@ -347,7 +356,7 @@ function Parts({ parts, streaming }: { parts: ContentPart[]; streaming: boolean 
         const lastPart = position === parts.length - 1;
         return part.kind === "text" ? (
           <p className="lgr-message__text" key={position}>
-            {part.text}
+            <MessageText part={part} />
             {streaming && lastPart && <span className="lgr-message__cursor" aria-hidden="true" />}
           </p>
         ) : (

@@ -120,7 +120,7 @@ export function buildMessageItems(
             key,
             role,
             label,
-            parts: contentParts(message.content),
+            parts: contentParts(message.content, message),
             toolCalls: role === "ai" ? toolCallItems(message, results) : [],
             streaming: isStreaming,
           }
@@ -160,7 +160,7 @@ function toolCallItems(message: Message, results: Map<string, Message>): ToolCal
       partial,
       invalid: false,
       result,
-      resultParts: result ? contentParts(result.content) : [],
+      resultParts: resultParts(result),
     };
   });
   const known = new Set(items.map((item) => item.id));
@@ -175,10 +175,14 @@ function toolCallItems(message: Message, results: Map<string, Message>): ToolCal
       partial: false,
       invalid: true,
       result: id ? results.get(id) : undefined,
-      resultParts: id && results.get(id) ? contentParts(results.get(id)?.content) : [],
+      resultParts: resultParts(id ? results.get(id) : undefined),
     });
   }
   return items;
+}
+
+function resultParts(result: Message | undefined): ContentPart[] {
+  return result ? contentParts(result.content, result) : [];
 }
 
 function rawArgs(chunks: readonly ToolCallChunk[], id: string, position: number) {

@@ -6,13 +6,5 @@ export {
   type UseMessageStreamOptions,
 } from "./useMessageStream";
 export { useFollowLatest, type FollowLatest, type UseFollowLatestOptions } from "./useFollowLatest";
-export {
-  announceMessage,
-  buildMessageItems,
-  ROLE_LABELS,
-  roleOf,
-  type MessageItem,
-  type MessageRole,
-  type ToolCallItem,
-} from "./buildMessageItems";
-export { contentParts, contentText, type ContentPart } from "./messageContent";
+export type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems";
+export type { ContentPart } from "./messageContent";

@@ -1,4 +1,6 @@
 "use client";
+import type { RunRef } from "../../store/RunHandle";
+import { useRunHandle } from "../../hooks/RunScope";
 import { useMemo } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { SessionStatus, TurnError } from "../../store/RunSession";
@@ -7,9 +9,9 @@ import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
 
 export interface UseMessageStreamOptions {
-  /** The session key (`useRunStream().key`): reads messages and status from the buffer. */
-  runKey?: string;
-  /** Messages to show (wins over `runKey`). */
+  /** The run handle (default: the `<RunScope>`'s): reads messages and status from the buffer. */
+  run?: RunRef | null;
+  /** Messages to show: a data prop makes its slice controlled (the run's is not read). */
   messages?: readonly Message[];
   /** Whether the run is still going (wins over the session's status). */
   isStreaming?: boolean;
@@ -42,22 +44,22 @@ const NO_TURN_ERRORS: readonly TurnError[] = [];
  * streaming, and one announcement per completed message (not per token).
  *
  * @example
- * const { items, isStreaming } = useMessageStream({ runKey: stream.key });
+ * const { items, isStreaming } = useMessageStream({ run: chat });
  * items.map((item) => <p key={item.key}>{item.label}: {item.parts.length} parts</p>);
  */
 export function useMessageStream(options: UseMessageStreamOptions = {}): MessageStreamState {
-  const { runKey } = options;
+  const run = useRunHandle(options.run);
   // A slice given as a prop wins: no subscription for it, no re-render per flush.
   const sessionMessages = useOptionalRunSession(
-    options.messages ? null : runKey,
+    options.messages ? null : run,
     (session) => session?.messages,
   );
   const sessionStatus = useOptionalRunSession(
-    options.status === undefined ? runKey : null,
+    options.status === undefined ? run : null,
     (session) => session?.status,
   );
   const sessionTurnErrors = useOptionalRunSession(
-    options.turnErrors ? null : runKey,
+    options.turnErrors ? null : run,
     (session) => session?.turnErrors,
   );
   const messages = options.messages ?? sessionMessages ?? NO_MESSAGES;
@@ -81,7 +83,24 @@ function announceLatest(messages: readonly Message[], isStreaming: boolean): str
   const streamingLast = isStreaming && messages.at(-1)?.type === "ai";
   for (let i = messages.length - (streamingLast ? 2 : 1); i >= 0; i--) {
     const message = messages[i] as Message;
-    if (message.type !== "remove") return announceMessage(message);
+    if (message.type !== "remove") return announcementOf(message);
   }
   return "";
+}
+
+/**
+ * Announcements by message: the one before a streaming reply is asked for on every flush, and
+ * shortening a long text reads all of it (messages are never changed in place).
+ */
+const announcements = new WeakMap<Message, string>();
+
+function announcementOf(message: Message): string {
+  // Bad data can put a non-object in the list: no key for a WeakMap.
+  if (typeof message !== "object" || message === null) return announceMessage(message);
+  let announcement = announcements.get(message);
+  if (announcement === undefined) {
+    announcement = announceMessage(message);
+    announcements.set(message, announcement);
+  }
+  return announcement;
 }

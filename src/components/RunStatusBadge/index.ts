@@ -5,12 +5,6 @@ export {
   type UseRunStatusBadgeOptions,
   type RunStatusBadgeState,
 } from "./useRunStatusBadge";
-export {
-  RUN_STATUS_BADGE_INFO,
-  type BadgeStatus,
-  type BadgeStatusInfo,
-  type StatusTone,
-} from "./runStatusBadgeInfo";
+export type { BadgeStatus, BadgeStatusInfo, StatusTone } from "./runStatusBadgeInfo";
 export type { RunDisplayStatus } from "../../store/runDisplayStatus";
-export { StatusIcon, type StatusIconName, type StatusIconProps } from "./StatusIcon";
-export { badgeStatusOf } from "./badgeStatusOf";
+export type { StatusIconName } from "./StatusIcon";

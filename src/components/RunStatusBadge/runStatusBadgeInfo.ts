@@ -9,7 +9,16 @@ import type { StatusIconName } from "./StatusIcon";
 export type BadgeStatus = RunDisplayStatus | SessionStatus;
 
 /** The colour family of a state (always paired with an icon and a label). */
-export type StatusTone = "neutral" | "info" | "success" | "danger" | "warning" | "interrupted";
+export type StatusTone =
+  | "neutral"
+  | "info"
+  | "success"
+  | "danger"
+  | "warning"
+  | "interrupted"
+  | "queued"
+  | "overdue"
+  | "stopping";
 
 export interface BadgeStatusInfo {
   label: string;
@@ -22,16 +31,16 @@ export interface BadgeStatusInfo {
 /** Label, icon and tone of every display status (override labels with the `labels` option). */
 export const RUN_STATUS_BADGE_INFO: Readonly<Record<RunDisplayStatus, BadgeStatusInfo>> = {
   idle: { label: "Idle", icon: "idle", tone: "neutral", active: false },
-  starting: { label: "Starting…", icon: "spinner", tone: "info", active: true },
+  starting: { label: "Starting…", icon: "spinner", tone: "queued", active: true },
   pending: { label: "Pending", icon: "pending", tone: "neutral", active: true },
   running: { label: "Running", icon: "spinner", tone: "info", active: true },
   "needs-input": { label: "Needs input", icon: "pause", tone: "interrupted", active: false },
   success: { label: "Success", icon: "check", tone: "success", active: false },
   error: { label: "Error", icon: "cross", tone: "danger", active: false },
-  timeout: { label: "Timed out", icon: "hourglass", tone: "warning", active: false },
+  timeout: { label: "Timed out", icon: "hourglass", tone: "overdue", active: false },
   stopped: { label: "Stopped", icon: "stop", tone: "neutral", active: false },
   reconnecting: { label: "Reconnecting…", icon: "reconnect", tone: "warning", active: true },
-  cancelling: { label: "Cancelling…", icon: "stop", tone: "warning", active: true },
+  cancelling: { label: "Cancelling…", icon: "stop", tone: "stopping", active: true },
 };
 
 /**

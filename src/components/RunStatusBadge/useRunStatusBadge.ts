@@ -1,4 +1,6 @@
 "use client";
+import type { RunRef } from "../../store/RunHandle";
+import { useRunHandle } from "../../hooks/RunScope";
 import type { RunDisplayStatus } from "../../store/runDisplayStatus";
 import type { SessionStatus } from "../../store/RunSession";
 import { badgeStatusOf } from "./badgeStatusOf";
@@ -14,16 +16,16 @@ import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 export interface UseRunStatusBadgeOptions {
   /**
    * The status to show: a display status (`needs-input`, `stopped`, …) or a raw server status
-   * (`interrupted` shows "Stopped"). Wins over `runKey`.
+   * (`interrupted` shows "Stopped"), controlled: the run's is not read.
    */
   status?: BadgeStatus;
   /** The server's raw status, for `data-run-status` when `status` is a display status. */
   serverStatus?: SessionStatus;
   /**
-   * A stream-buffer session key (`useRunStream().key`): the badge follows that run, showing
+   * The run handle (default: the `<RunScope>`'s): the badge follows that run, showing
    * `cancelling` while a cancel is pending and `reconnecting` while the stream re-joins.
    */
-  runKey?: string | null;
+  run?: RunRef | null;
   /** Replace some labels, e.g. `{ success: "Done", "needs-input": "Waiting for you" }`. */
   labels?: Partial<Record<BadgeStatus, string>>;
   /** Make the badge a polite live region, so status changes are announced. */
@@ -56,17 +58,18 @@ export interface RunStatusBadgeState {
  * and the attributes of the root element.
  *
  * @example
- * const badge = useRunStatusBadge({ runKey: stream.key, announce: true });
+ * const badge = useRunStatusBadge({ run: chat, announce: true });
  * <span {...badge.rootProps}>{badge.label}</span>
  */
 export function useRunStatusBadge({
   status,
   serverStatus,
-  runKey,
+  run: runProp,
   labels,
   announce = false,
 }: UseRunStatusBadgeOptions = {}): RunStatusBadgeState {
-  const sessionKey = status === undefined ? runKey : null;
+  const run = useRunHandle(runProp);
+  const sessionKey = status === undefined ? run : null;
   const fromSession = useOptionalRunSession(sessionKey, badgeStatusOf);
   const sessionStatus = useOptionalRunSession(sessionKey, (session) => session?.status);
   const given = status ?? fromSession;

@@ -1,23 +1,21 @@
 "use client";
-import type { Run } from "../../client/types";
-import { RunsTableView, type RunsTableViewProps } from "./RunsTableView";
-import { useRunsTable, type UseRunsTableOptions } from "./useRunsTable";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import type { RootProps } from "../RootProps";
+import { RunsTableView, type RunsTableViewOptions } from "./RunsTableView";
+import { useRunsTable, type UseRunsTableOptions } from "./useRunsTable";
 
-export interface RunsTableProps
-  extends
-    UseRunsTableOptions,
-    Pick<RunsTableViewProps, "caption" | "formatTime" | "pageSizes" | "className"> {
-  /** Shows "Open event log" on every row. */
-  onOpenRun?: (runId: string, run: Run) => void;
-  /** Row actions to offer (default both). */
-  actions?: { cancel?: boolean; delete?: boolean };
-}
+export type RunsTableProps = RootProps<"section", UseRunsTableOptions & RunsTableViewOptions>;
 
 /**
- * A thread's runs, live: status badges that follow the runs (refreshed every second while one is
- * active; the run the thread is paused after shows "Needs input", a cancelled one "Stopped"), created times, durations ("running for …" while active), a status filter, pagination
- * and row actions (cancel, delete, open the event log). Needs a `RunsProvider`.
+ * A thread's runs, live: each run's input and assistant, a status badge that follows it
+ * (refreshed every second while one is active; the run the thread is paused after shows "Needs
+ * input", a cancelled one "Stopped"), created time and duration ("running for …" while active).
+ * A click on a row opens the run (`onOpenRun`); Cancel stays in sight on active runs; the rest
+ * (open, copy the id, delete after a confirm step) sits in a ⋯ menu. Checkboxes select runs to
+ * cancel or delete together. A status filter, pagination that keeps the table's height, a
+ * "Live · updated 3 s ago" line, and stacked cards in narrow containers. `useRunsTable` feeding
+ * `RunsTableView`. Needs a `RunsProvider`. Other props (`id`, `aria-*`, `data-*`, `style`,
+ * `ref`) go to the root `<section>`.
  *
  * Paging is client-side by default, because the JS Agent Server applies `offset` wrongly; pass
  * `paging="server"` for a server that pages correctly (see `useRunsTable`).
@@ -34,43 +32,21 @@ export function RunsTable(props: RunsTableProps) {
 }
 
 function RunsTableContent({
-  onOpenRun,
-  actions,
-  caption,
-  formatTime,
-  pageSizes,
-  className,
-  ...options
+  threadId,
+  pageSize,
+  initialStatus,
+  paging,
+  maxRuns,
+  liveIntervalMs,
+  ...view
 }: RunsTableProps) {
-  const table = useRunsTable(options);
-  return (
-    <RunsTableView
-      runs={table.runs}
-      total={table.total}
-      page={table.page}
-      pageSize={table.pageSize}
-      pageCount={table.pageCount}
-      hasPrevious={table.hasPrevious}
-      hasNext={table.hasNext}
-      onPageChange={table.setPage}
-      onPageSizeChange={table.setPageSize}
-      pageSizes={pageSizes}
-      status={table.status}
-      onStatusChange={table.setStatus}
-      loading={table.loading}
-      fetching={table.fetching}
-      error={table.error}
-      onRetry={table.retry}
-      onCancelRun={actions?.cancel === false ? undefined : table.cancelRun}
-      onDeleteRun={actions?.delete === false ? undefined : table.deleteRun}
-      onOpenRun={onOpenRun}
-      cancellingIds={table.cancellingIds}
-      deletingIds={table.deletingIds}
-      actionError={table.actionError}
-      displayStatusOf={table.displayStatusOf}
-      caption={caption}
-      formatTime={formatTime}
-      className={className}
-    />
-  );
+  const table = useRunsTable({
+    threadId,
+    pageSize,
+    initialStatus,
+    paging,
+    maxRuns,
+    liveIntervalMs,
+  });
+  return <RunsTableView {...table} {...view} />;
 }

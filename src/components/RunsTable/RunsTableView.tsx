@@ -1,94 +1,111 @@
 "use client";
-import { useId, useRef, type RefObject } from "react";
+import { useId, useRef } from "react";
 import type { Run } from "../../client/types";
 import { isRunActive } from "../../client/types";
-import { runDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
-import { RunStatusBadge } from "../RunStatusBadge/RunStatusBadge";
-import { StatusIcon } from "../RunStatusBadge/StatusIcon";
-import { runDuration } from "./runDuration";
-import { shortRunId } from "./shortRunId";
-import { useConfirmStep } from "./useConfirmStep";
-import { useNow } from "./useNow";
-import type { RunActionError, RunsStatusFilter } from "./useRunsTable";
+import { runDisplayStatus } from "../../store/runDisplayStatus";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
-
-const STATUS_OPTIONS: { value: RunsStatusFilter; label: string }[] = [
-  { value: "all", label: "All statuses" },
-  { value: "pending", label: "Pending" },
-  { value: "running", label: "Running" },
-  { value: "success", label: "Success" },
-  { value: "error", label: "Error" },
-  { value: "timeout", label: "Timed out" },
-  { value: "interrupted", label: "Stopped" },
-];
+import { withClassName, type RootProps } from "../RootProps";
+import { StatusIcon } from "../RunStatusBadge/StatusIcon";
+import { runInputPreview } from "./runInputPreview";
+import { RunsTableBulkBar } from "./RunsTableBulkBar";
+import { RunsTableIcon } from "./RunsTableIcon";
+import { RunsTablePager } from "./RunsTablePager";
+import { RunsTableRow } from "./RunsTableRow";
+import { RunsTableToolbar } from "./RunsTableToolbar";
+import { shortRunId } from "./shortRunId";
+import { useCopyRunId } from "./useCopyRunId";
+import { useNow } from "./useNow";
+import type { RunActionError, RunsTableModel } from "./useRunsTable";
 
 const SKELETON_ROWS = 3;
-const COLUMNS = 5;
-
-export interface RunsTableViewProps {
-  /** The runs of the page to show. */
-  runs: readonly Run[];
-  /** Runs matching the filter, when known ("1–10 of 23"). */
-  total?: number;
-  /** 0-based (default 0). */
-  page?: number;
-  pageSize?: number;
-  pageCount?: number;
-  hasPrevious?: boolean;
-  hasNext?: boolean;
-  onPageChange?: (page: number) => void;
-  onPageSizeChange?: (size: number) => void;
-  /** Page sizes to offer (default 10, 20, 50). */
-  pageSizes?: readonly number[];
-  /** The status filter; the select shows when `onStatusChange` is given. */
-  status?: RunsStatusFilter;
-  onStatusChange?: (status: RunsStatusFilter) => void;
-  /** First load: skeleton rows and "Loading runs…". */
-  loading?: boolean;
-  /** A refresh is going on (sets `data-fetching`). */
-  fetching?: boolean;
-  error?: Error | null;
-  /** Shows a Retry button with the error. */
-  onRetry?: () => void;
-  /**
-   * Row actions: each shows when its callback is given. Cancel on active runs, delete on finished
-   * ones (after an inline confirm step; focus moves to the table's caption once the row is gone).
-   */
-  onCancelRun?: (run: Run) => void;
-  onDeleteRun?: (run: Run) => void;
-  /** "Open event log" on every row. */
-  onOpenRun?: (runId: string, run: Run) => void;
-  cancellingIds?: ReadonlySet<string>;
-  deletingIds?: ReadonlySet<string>;
-  /** A failed row action, shown as an alert. */
-  actionError?: RunActionError | null;
-  /**
-   * The status each row shows (default: the server's, `interrupted` as "Stopped"). `RunsTable`
-   * passes one that knows the thread, so the run the thread is paused after shows "Needs input".
-   */
-  displayStatusOf?: (run: Run) => RunDisplayStatus;
-  /** The table's caption (default "Runs"). */
-  caption?: string;
-  /** Formats created times (default: the locale's medium date and time). */
-  formatTime?: (date: Date) => string;
-  /** The clock for "running for …" (default: now, ticking while a run is active). */
-  now?: number;
-  className?: string;
-}
-
-const NO_IDS: ReadonlySet<string> = new Set();
-const serverDisplayStatus = (run: Run) => runDisplayStatus(run.status);
-const defaultFormatTime = (date: Date) =>
-  date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
+/** Run, assistant, status, created, duration; plus the checkbox and actions columns. */
+const DATA_COLUMNS = 5;
+const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The runs table as plain props (no data fetching): rows with status badges, created times,
- * durations, row actions, pagination, a status filter, and loading / empty / error states.
- * `RunsTable` feeds it from `useRunsTable`; use this one for stories or your own data.
- * Styled by `.lgr-runs` / `.lgr-runs-table` in styles/table.css.
+ * What the view shows and does: the result of `useRunsTable` as it is, or your own data (only
+ * `runs` is needed). Each part shows when its data or callback is given: the status filter with
+ * `setStatus`, the pager with `setPage`, Retry with `retry`, Delete with `deleteRun`, checkboxes
+ * and the bulk action bar with `setSelectedIds` (and `cancelRuns` or `deleteRuns`), the
+ * "Live · updated …" indicator with `updatedAt`.
+ */
+export interface RunsTableData extends Partial<
+  Omit<RunsTableModel, "runs" | "error" | "actionError">
+> {
+  /** The runs of the page to show. */
+  runs: readonly Run[];
+  /** The list failed: an alert in the table (with Retry when `retry` is given). */
+  error?: Pick<Error, "message"> | null;
+  /** A failed row or bulk action, shown as an alert. */
+  actionError?: (Omit<RunActionError, "error"> & { error: Pick<Error, "message"> }) | null;
+}
+
+/** Row actions to offer. */
+export interface RunsTableActions {
+  /**
+   * Cancel on active runs (default true): a `CancelRunButton` by ids, so it needs a
+   * `RunsProvider`; turn it off to render the view without one. Also the bulk cancel.
+   */
+  cancel?: boolean;
+  /** Delete on finished runs, in the ⋯ menu and in bulk (default true; needs `deleteRun`). */
+  delete?: boolean;
+  /** "Copy run id" in the ⋯ menu (default true). */
+  copy?: boolean;
+  /** Checkboxes and the bulk action bar (default true; needs `setSelectedIds`). */
+  select?: boolean;
+}
+
+/** How the view looks, beside the data. */
+export interface RunsTableViewOptions {
+  actions?: RunsTableActions;
+  /** A click on a row (or Enter on it) and "Open run" in its ⋯ menu call it. */
+  onOpenRun?: (runId: string, run: Run) => void;
+  /** The table's caption (default "Runs"). */
+  caption?: string;
+  /**
+   * Formats created times (default: the locale's short month, day and time, "Mar 14, 3:09 PM";
+   * the full time shows on hover).
+   */
+  formatTime?: (date: Date) => string;
+  /** Page sizes to offer (default 10, 20, 50). */
+  pageSizes?: readonly number[];
+  /** The clock for "running for …" and "updated … ago" (default: now, ticking). */
+  now?: number;
+  /**
+   * A run's input in one line (default `runInputPreview`: the last human message's text, a
+   * resume's answer, or the input as JSON). Return undefined for "No input".
+   */
+  previewInput?: (run: Run) => string | undefined;
+}
+
+export type RunsTableViewProps = RootProps<"section", RunsTableData & RunsTableViewOptions>;
+
+const serverDisplayStatus = (run: Run) => runDisplayStatus(run.status);
+/** "Mar 14, 3:09 PM" (the year when it is not this one): short, so the table fits more. */
+const defaultFormatTime = (date: Date) =>
+  date.toLocaleString(undefined, {
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    year: date.getFullYear() === new Date().getFullYear() ? undefined : "numeric",
+  });
+const DEFAULT_PAGE_SIZES: readonly number[] = [10, 20, 50];
+
+/**
+ * The runs table as plain props (no data fetching): rows with the input preview, assistant,
+ * status badge, created time and duration; Cancel on active runs and a ⋯ menu (open, copy the
+ * id, delete after an inline confirm step); a click on a row opens it; checkboxes with a bulk
+ * action bar (cancel, delete); pagination with a stable height; a status filter; a
+ * "Live · updated 3 s ago" indicator; and loading, empty and error states inside the table.
+ * Below 48rem of width the rows become stacked cards. Spread `useRunsTable`'s result on it, or
+ * give your own data. Other props (`id`, `aria-*`, `data-*`, `style`, `ref`) go to the root
+ * `<section>`. Styled by `.lgr-runs` / `.lgr-runs-table` in styles/table.css.
  *
  * @example
- * <RunsTableView runs={runs} onOpenRun={(id) => setOpen(id)} />
+ * const table = useRunsTable({ threadId });
+ * <RunsTableView {...table} caption="Runs" onOpenRun={(id) => setOpen(id)} />
+ * <RunsTableView runs={runs} actions={{ cancel: false }} />
  */
 export function RunsTableView(props: RunsTableViewProps) {
   return (
@@ -99,6 +116,9 @@ export function RunsTableView(props: RunsTableViewProps) {
 }
 
 function RunsTableViewContent({
+  // The model's fields, taken out so that none of them reaches the DOM.
+  threadId: _threadId,
+  paging: _paging,
   runs,
   total,
   page = 0,
@@ -106,32 +126,42 @@ function RunsTableViewContent({
   pageCount,
   hasPrevious = page > 0,
   hasNext = false,
-  onPageChange,
-  onPageSizeChange,
-  pageSizes = [10, 20, 50],
+  setPage,
+  setPageSize,
   status = "all",
-  onStatusChange,
+  setStatus,
   loading = false,
   fetching = false,
   error = null,
-  onRetry,
-  onCancelRun,
-  onDeleteRun,
-  onOpenRun,
-  cancellingIds = NO_IDS,
-  deletingIds = NO_IDS,
+  retry,
+  deleteRun,
+  deleteRuns,
+  cancelRuns,
+  cancellingIds,
+  deletingIds,
   actionError = null,
+  selectedIds = NONE,
+  setSelectedIds,
+  updatedAt = 0,
+  live = false,
   displayStatusOf = serverDisplayStatus,
+  // View options.
+  actions,
+  onOpenRun,
   caption = "Runs",
   formatTime = defaultFormatTime,
+  pageSizes = DEFAULT_PAGE_SIZES,
   now: fixedNow,
+  previewInput = runInputPreview,
   className,
+  ...rest
 }: RunsTableViewProps) {
   const id = useId();
   const captionRef = useRef<HTMLTableCaptionElement | null>(null);
   const anyActive = runs.some(isRunActive);
   const tickingNow = useNow(anyActive && fixedNow === undefined);
   const now = fixedNow ?? tickingNow;
+  const { notice, copy } = useCopyRunId();
   const state = loading
     ? "loading"
     : error && runs.length === 0
@@ -139,65 +169,66 @@ function RunsTableViewContent({
       : runs.length === 0
         ? "empty"
         : "ready";
-  const hasActions = Boolean(onCancelRun || onDeleteRun || onOpenRun);
-  const columns = hasActions ? COLUMNS : COLUMNS - 1;
-  const first = page * pageSize + 1;
-  const last = page * pageSize + runs.length;
-  const filtered = status !== "all";
 
-  let summary: string;
-  if (loading) summary = "Loading runs…";
-  else if (runs.length === 0) summary = filtered ? "No runs with this status." : "No runs yet.";
-  else if (total !== undefined) summary = `Runs ${first}–${last} of ${total}`;
-  else summary = `Runs ${first}–${last}`;
+  const cancel = actions?.cancel !== false;
+  const canDelete = actions?.delete !== false;
+  const onDelete = canDelete ? deleteRun : undefined;
+  const bulkCancel = cancel ? cancelRuns : undefined;
+  const bulkDelete = canDelete ? deleteRuns : undefined;
+  const copyId = actions?.copy === false ? undefined : copy;
+  const select =
+    actions?.select !== false && setSelectedIds && (bulkCancel || bulkDelete)
+      ? setSelectedIds
+      : undefined;
+  const hasActions = Boolean(cancel || onDelete || onOpenRun || copyId);
+  const columns = DATA_COLUMNS + (select ? 1 : 0) + (hasActions ? 1 : 0);
+  const filtered = status !== "all";
+  const selectedRuns = runs.filter((run) => selectedIds.has(run.run_id));
+  // Pages keep one height: the last page's missing rows are blank rows.
+  const multiPage = hasPrevious || hasNext || (pageCount ?? 1) > 1;
+  const fillers = state === "ready" && multiPage ? Math.max(0, pageSize - runs.length) : 0;
+  const toggle = (run: Run, on: boolean) => {
+    const next = new Set(selectedIds);
+    if (on) next.add(run.run_id);
+    else next.delete(run.run_id);
+    select?.(next);
+  };
 
   return (
     <section
-      className={className ? `lgr-runs ${className}` : "lgr-runs"}
       aria-labelledby={`${id}-caption`}
+      {...rest}
+      className={withClassName("lgr-runs", className)}
       data-state={state}
       data-fetching={fetching ? "true" : undefined}
     >
-      <div className="lgr-runs__toolbar">
-        {onStatusChange ? (
-          <label className="lgr-runs__field">
-            <span>Status</span>
-            <select
-              className="lgr-select"
-              value={status}
-              onChange={(event) => onStatusChange(event.target.value as RunsStatusFilter)}
-            >
-              {STATUS_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <span className="lgr-runs__summary" role="status" aria-live="polite">
-          {summary}
-        </span>
-      </div>
+      <RunsTableToolbar
+        status={status}
+        setStatus={setStatus}
+        summary={summaryOf({ loading, error, shown: runs.length, filtered, total, page, pageSize })}
+        summaryHidden={state !== "ready"}
+        updatedAt={updatedAt}
+        live={live}
+        now={fixedNow}
+        notice={notice}
+        selection={
+          select && selectedRuns.length > 0 ? (
+            <RunsTableBulkBar
+              selected={selectedRuns}
+              cancellingIds={cancellingIds}
+              cancelRuns={bulkCancel}
+              deleteRuns={bulkDelete}
+              clear={() => select(NONE)}
+              focusAfter={captionRef}
+            />
+          ) : undefined
+        }
+      />
 
-      {error ? (
-        <div className="lgr-runs__error" role="alert">
-          <StatusIcon name="alert" />
-          <span>Could not load runs: {error.message}</span>
-          {onRetry ? (
-            <button type="button" className="lgr-button" data-size="small" onClick={onRetry}>
-              Retry
-            </button>
-          ) : null}
-        </div>
-      ) : null}
       {actionError ? (
         <div className="lgr-runs__error" role="alert">
           <StatusIcon name="alert" />
-          <span>
-            Could not {actionError.action} run {shortRunId(actionError.runId)}:{" "}
-            {actionError.error.message}
-          </span>
+          <span>{actionErrorText(actionError)}</span>
         </div>
       ) : null}
 
@@ -209,245 +240,216 @@ function RunsTableViewContent({
           </caption>
           <thead>
             <tr>
+              {select ? (
+                <td className="lgr-runs-table__select">
+                  <SelectAll runs={runs} selectedIds={selectedIds} select={select} />
+                </td>
+              ) : null}
               <th scope="col">Run</th>
+              <th scope="col">Assistant</th>
               <th scope="col">Status</th>
               <th scope="col">Created</th>
               <th scope="col">Duration</th>
-              {hasActions ? <th scope="col">Actions</th> : null}
+              {hasActions ? (
+                <th scope="col" className="lgr-runs-table__actions-cell">
+                  Actions
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
-            {loading
-              ? Array.from({ length: SKELETON_ROWS }, (_, index) => (
-                  <tr key={index} className="lgr-runs-table__skeleton" aria-hidden="true">
-                    {Array.from({ length: columns }, (_, cell) => (
-                      <td key={cell}>
-                        <span className="lgr-skeleton" />
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              : null}
-            {!loading && runs.length === 0 ? (
-              <tr>
-                <td colSpan={columns} className="lgr-runs-table__empty">
-                  {error
-                    ? "No runs to show."
-                    : filtered
-                      ? "No runs with this status."
-                      : "No runs yet."}
+            {error ? (
+              <tr className="lgr-runs-table__message" data-kind="error">
+                <td colSpan={columns}>
+                  <div className="lgr-runs__error" role="alert">
+                    <StatusIcon name="alert" />
+                    <span>Could not load runs: {error.message}</span>
+                    {retry ? (
+                      <button
+                        type="button"
+                        className="lgr-button"
+                        data-size="small"
+                        onClick={retry}
+                      >
+                        Retry
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ) : null}
+            {loading ? <SkeletonRows columns={columns} /> : null}
+            {state === "empty" ? (
+              <EmptyRow
+                columns={columns}
+                filtered={filtered}
+                showAll={setStatus ? () => setStatus("all") : undefined}
+              />
+            ) : null}
             {!loading
-              ? runs.map((run) => (
-                  <RunRow
-                    key={run.run_id}
-                    run={run}
-                    status={cancellingIds.has(run.run_id) ? "cancelling" : displayStatusOf(run)}
-                    now={now}
-                    formatTime={formatTime}
-                    cancelling={cancellingIds.has(run.run_id)}
-                    deleting={deletingIds.has(run.run_id)}
-                    hasActions={hasActions}
-                    onCancelRun={onCancelRun}
-                    onDeleteRun={onDeleteRun}
-                    onOpenRun={onOpenRun}
-                    focusAfterDelete={captionRef}
-                  />
-                ))
+              ? runs.map((run) => {
+                  const cancelling = cancellingIds?.has(run.run_id);
+                  return (
+                    <RunsTableRow
+                      key={run.run_id}
+                      run={run}
+                      status={cancelling ? "cancelling" : displayStatusOf(run)}
+                      preview={previewInput(run)}
+                      cancelling={cancelling}
+                      deleting={deletingIds?.has(run.run_id) ?? false}
+                      now={now}
+                      formatTime={formatTime}
+                      hasActions={hasActions}
+                      cancel={cancel}
+                      deleteRun={onDelete}
+                      onOpenRun={onOpenRun}
+                      copyId={copyId}
+                      focusAfterDelete={captionRef}
+                      onSelectedChange={select ? toggle : undefined}
+                      selected={selectedIds.has(run.run_id)}
+                      aria-describedby={onOpenRun ? `${id}-hint` : undefined}
+                    />
+                  );
+                })
               : null}
+            {Array.from({ length: fillers }, (_, index) => (
+              <tr key={`filler-${index}`} className="lgr-runs-table__filler" aria-hidden="true">
+                <td colSpan={columns} />
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-
-      {onPageChange && (hasPrevious || hasNext || page > 0 || onPageSizeChange) ? (
-        <nav className="lgr-runs__pager" aria-label="Runs pages">
-          <button
-            type="button"
-            className="lgr-button"
-            data-size="small"
-            {...pagerButtonProps(!hasPrevious || loading, () => onPageChange(page - 1))}
-          >
-            <span aria-hidden="true">‹</span> Previous
-          </button>
-          <span className="lgr-runs__page">
-            Page {page + 1}
-            {pageCount !== undefined ? ` of ${pageCount}` : ""}
-          </span>
-          <button
-            type="button"
-            className="lgr-button"
-            data-size="small"
-            {...pagerButtonProps(!hasNext || loading, () => onPageChange(page + 1))}
-          >
-            Next <span aria-hidden="true">›</span>
-          </button>
-          {onPageSizeChange ? (
-            <label className="lgr-runs__field">
-              <span>Rows per page</span>
-              <select
-                className="lgr-select"
-                value={pageSize}
-                onChange={(event) => onPageSizeChange(Number(event.target.value))}
-              >
-                {pageSizes.map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-        </nav>
+      {onOpenRun ? (
+        <p id={`${id}-hint`} hidden>
+          Enter opens the run.
+        </p>
       ) : null}
+
+      <RunsTablePager
+        page={page}
+        pageSize={pageSize}
+        pageCount={pageCount}
+        hasPrevious={hasPrevious}
+        hasNext={hasNext}
+        setPage={setPage}
+        setPageSize={setPageSize}
+        pageSizes={pageSizes}
+        loading={loading}
+      />
     </section>
   );
 }
 
-/**
- * A pager button that cannot act stays focusable (`aria-disabled`, clicks ignored): reaching the
- * last page with "Next" must not drop keyboard focus to the page body.
- */
-function pagerButtonProps(unavailable: boolean, go: () => void) {
-  return unavailable
-    ? { "aria-disabled": "true" as const, onClick: undefined }
-    : { "aria-disabled": undefined, onClick: go };
-}
-
-interface RunRowProps extends Pick<
-  RunsTableViewProps,
-  "onCancelRun" | "onDeleteRun" | "onOpenRun"
-> {
-  run: Run;
-  /** What the row shows (display vocabulary); the raw status goes to `data-run-status`. */
-  status: RunDisplayStatus;
-  /** Where focus goes once a confirmed delete removed the row. */
-  focusAfterDelete: RefObject<HTMLElement | null>;
-  now: number;
-  formatTime: (date: Date) => string;
-  cancelling: boolean;
-  deleting: boolean;
-  hasActions: boolean;
-}
-
-function RunRow({
-  run,
-  status,
-  focusAfterDelete,
-  now,
-  formatTime,
-  cancelling,
-  deleting,
-  hasActions,
-  onCancelRun,
-  onDeleteRun,
-  onOpenRun,
-}: RunRowProps) {
-  const duration = runDuration(run, now);
-  const created = new Date(run.created_at);
-  const shown = shortRunId(run.run_id);
-  // The row leaves at once (optimistic delete): focus goes to the table instead of the body.
-  const deleteStep = useConfirmStep(() => {
-    onDeleteRun?.(run);
-    focusAfterDelete.current?.focus();
-  });
-  const promptId = useId();
+/** The header's checkbox: ticks every run of the page, or none; mixed when some are ticked. */
+function SelectAll({
+  runs,
+  selectedIds,
+  select,
+}: {
+  runs: readonly Run[];
+  selectedIds: ReadonlySet<string>;
+  select: (ids: ReadonlySet<string>) => void;
+}) {
+  const ticked = runs.filter((run) => selectedIds.has(run.run_id)).length;
+  const all = runs.length > 0 && ticked === runs.length;
   return (
-    <tr data-run-id={run.run_id} data-status={status} data-run-status={run.status}>
-      <th scope="row">
-        <code className="lgr-runs-table__id" title={run.run_id}>
-          {shown}
-        </code>
-      </th>
-      <td>
-        <RunStatusBadge status={status} serverStatus={run.status} />
+    <label>
+      <input
+        type="checkbox"
+        aria-label="Select all runs on this page"
+        checked={all}
+        disabled={runs.length === 0}
+        ref={(input) => {
+          if (input) input.indeterminate = ticked > 0 && !all;
+        }}
+        onChange={(event) =>
+          select(event.target.checked ? new Set(runs.map((run) => run.run_id)) : NONE)
+        }
+      />
+      {/* Shown on stacked cards, where no header row says what the box is. */}
+      <span className="lgr-runs-table__select-all" aria-hidden="true">
+        Select all
+      </span>
+    </label>
+  );
+}
+
+/** The one empty state: in the table, under its header. */
+function EmptyRow({
+  columns,
+  filtered,
+  showAll,
+}: {
+  columns: number;
+  filtered: boolean;
+  showAll: (() => void) | undefined;
+}) {
+  return (
+    <tr className="lgr-runs-table__message" data-kind="empty">
+      <td colSpan={columns}>
+        <div className="lgr-runs-table__empty">
+          <RunsTableIcon name="table" />
+          <strong>{filtered ? "No runs with this status." : "No runs yet."}</strong>
+          <span>
+            {filtered
+              ? "Runs with other statuses are hidden."
+              : "Runs of this thread show here as they start."}
+          </span>
+          {filtered && showAll ? (
+            <button type="button" className="lgr-button" data-size="small" onClick={showAll}>
+              Show all statuses
+            </button>
+          ) : null}
+        </div>
       </td>
-      <td>
-        <time dateTime={run.created_at}>
-          {Number.isNaN(created.getTime()) ? run.created_at : formatTime(created)}
-        </time>
-      </td>
-      <td className="lgr-runs-table__duration" data-active={duration.active ? "true" : undefined}>
-        {duration.text}
-      </td>
-      {hasActions ? (
-        <td>
-          <div
-            className="lgr-runs-table__actions"
-            role="group"
-            aria-label={`Actions for run ${shown}`}
-          >
-            {/* While a delete is being confirmed the step has the cell to itself (narrow screens). */}
-            {onOpenRun && !deleteStep.confirming ? (
-              <button
-                type="button"
-                className="lgr-button"
-                data-size="small"
-                onClick={() => onOpenRun(run.run_id, run)}
-              >
-                Open event log
-              </button>
-            ) : null}
-            {onCancelRun && (duration.active || cancelling) ? (
-              <button
-                type="button"
-                className="lgr-button"
-                data-size="small"
-                data-action="cancel"
-                aria-disabled={cancelling ? "true" : undefined}
-                aria-busy={cancelling ? "true" : undefined}
-                onClick={() => (cancelling ? undefined : onCancelRun(run))}
-              >
-                <StatusIcon name={cancelling ? "spinner" : "stop"} />
-                {cancelling ? "Cancelling…" : "Cancel"}
-              </button>
-            ) : null}
-            {onDeleteRun && !duration.active && !cancelling && deleteStep.confirming ? (
-              <span
-                className="lgr-runs-table__confirm"
-                role="group"
-                aria-labelledby={promptId}
-                onKeyDown={deleteStep.onKeyDown}
-              >
-                <span className="lgr-runs-table__prompt" id={promptId}>
-                  Delete<span className="lgr-visually-hidden"> run {shown}</span>?
-                </span>
-                <button
-                  type="button"
-                  className="lgr-button"
-                  data-size="small"
-                  data-variant="danger"
-                  data-action="confirm-delete"
-                  {...deleteStep.confirmProps}
-                >
-                  Yes, delete
-                </button>
-                <button
-                  type="button"
-                  className="lgr-button"
-                  data-size="small"
-                  {...deleteStep.keepProps}
-                >
-                  Keep
-                </button>
-              </span>
-            ) : null}
-            {onDeleteRun && !duration.active && !cancelling && !deleteStep.confirming ? (
-              <button
-                type="button"
-                className="lgr-button"
-                data-size="small"
-                data-action="delete"
-                disabled={deleting}
-                {...deleteStep.triggerProps}
-              >
-                {deleting ? "Deleting…" : "Delete"}
-              </button>
-            ) : null}
-          </div>
-        </td>
-      ) : null}
     </tr>
   );
+}
+
+/** The first load's placeholder rows, hidden from assistive technology. */
+function SkeletonRows({ columns }: { columns: number }) {
+  return Array.from({ length: SKELETON_ROWS }, (_, index) => (
+    <tr key={index} className="lgr-runs-table__skeleton" aria-hidden="true">
+      {Array.from({ length: columns }, (_, cell) => (
+        <td key={cell}>
+          <span className="lgr-skeleton" />
+        </td>
+      ))}
+    </tr>
+  ));
+}
+
+function actionErrorText({
+  action,
+  runIds,
+  error,
+}: NonNullable<RunsTableData["actionError"]>): string {
+  const what = runIds.length === 1 ? `run ${shortRunId(runIds[0] ?? "")}` : `${runIds.length} runs`;
+  return `Could not ${action} ${what}: ${error.message}`;
+}
+
+/** The live summary: "Loading runs…", "No runs yet.", "Runs 1–10 of 23". */
+function summaryOf({
+  loading,
+  error,
+  shown,
+  filtered,
+  total,
+  page,
+  pageSize,
+}: {
+  loading: boolean;
+  error: unknown;
+  shown: number;
+  filtered: boolean;
+  total: number | undefined;
+  page: number;
+  pageSize: number;
+}): string {
+  if (loading) return "Loading runs…";
+  if (shown === 0 && error) return "Could not load runs.";
+  if (shown === 0) return filtered ? "No runs with this status." : "No runs yet.";
+  const range = `${page * pageSize + 1}–${page * pageSize + shown}`;
+  return total !== undefined ? `Runs ${range} of ${total}` : `Runs ${range}`;
 }

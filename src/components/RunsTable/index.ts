@@ -1,6 +1,13 @@
 "use client";
 export { RunsTable, type RunsTableProps } from "./RunsTable";
-export { RunsTableView, type RunsTableViewProps } from "./RunsTableView";
+export {
+  RunsTableView,
+  type RunsTableActions,
+  type RunsTableData,
+  type RunsTableViewOptions,
+  type RunsTableViewProps,
+} from "./RunsTableView";
+export { runInputPreview } from "./runInputPreview";
 export {
   useRunsTable,
   type RunActionError,
@@ -9,7 +16,3 @@ export {
   type RunsTableModel,
   type UseRunsTableOptions,
 } from "./useRunsTable";
-export { runDuration, type RunDuration } from "./runDuration";
-export { formatDuration } from "./formatDuration";
-export { shortRunId } from "./shortRunId";
-export { useNow } from "./useNow";

@@ -2,18 +2,20 @@
 import { useMutationState } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { isPlainObject } from "../../client/isPlainObject";
-import type { Run, RunStatus } from "../../client/types";
-import {
-  useCancelRun,
-  useDeleteRun,
-  useRunsList,
-  type CancelRunVariables,
-  type DeleteRunVariables,
-} from "../../hooks";
+import type { RunsClientError } from "../../client/RunsClientError";
+import { isRunActive, type Run, type RunStatus } from "../../client/types";
+import { useCancelRuns } from "../../hooks/useCancelRuns";
+import { useDeleteRun } from "../../hooks/useDeleteRun";
+import { useRunsList } from "../../hooks/useRunsList";
 import { useThreadStatus } from "../../hooks/useThreadStatus";
-import { runKeys } from "../../query/runKeys";
+import {
+  CANCEL_RUN_MUTATION_KEY,
+  type CancelRunVariables,
+} from "../../query/cancelRunMutationOptions";
 import { threadRunDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
 import type { RunsListQueryOptionsConfig } from "../../query/runsListQueryOptions";
+import { asRunsClientError } from "../../store/toSessionError";
+import { useRunSelection } from "./useRunSelection";
 
 /** A status to filter by, or every status. */
 export type RunsStatusFilter = RunStatus | "all";
@@ -40,7 +42,10 @@ export interface UseRunsTableOptions {
   liveIntervalMs?: RunsListQueryOptionsConfig["liveIntervalMs"];
 }
 
-/** Everything `RunsTableView` shows and does; build your own table from it. */
+/**
+ * Everything `RunsTableView` shows and does: `<RunsTableView {...table} />`, or build your own
+ * table from it.
+ */
 export interface RunsTableModel {
   threadId: string | null | undefined;
   /** The runs of the current page. */
@@ -62,19 +67,37 @@ export interface RunsTableModel {
   loading: boolean;
   /** A request is going on (first load or refresh). */
   fetching: boolean;
-  error: Error | null;
+  error: RunsClientError | null;
   retry: () => void;
   paging: RunsPagingMode;
-  /** Cancels a run (server-confirmed, see `useCancelRun`). */
-  cancelRun: (run: Run) => void;
   /** Deletes a run (the row leaves at once, and comes back if the server refuses). */
   deleteRun: (run: Run) => void;
-  /** Run ids with a cancel waiting for the server's confirmation. */
+  /** Deletes several runs, each like `deleteRun`. */
+  deleteRuns: (runs: readonly Run[]) => void;
+  /**
+   * Cancels the active ones of several runs at once (`useCancelRuns`); each shows "Cancelling…"
+   * until the list reports it ended.
+   */
+  cancelRuns: (runs: readonly Run[]) => void;
+  /**
+   * Run ids of the thread with a cancel waiting for the server's confirmation: every
+   * `useCancelRun` of them (the rows' `CancelRunButton`s included) and `cancelRuns`.
+   */
   cancellingIds: ReadonlySet<string>;
   /** Run ids being deleted. */
   deletingIds: ReadonlySet<string>;
-  /** The last failed row action. */
+  /**
+   * The last failed delete or bulk cancel (a row's own failed cancel shows beside its cancel
+   * button).
+   */
   actionError: RunActionError | null;
+  /** Runs of the page ticked for a bulk action (cleared by a page, size or filter change). */
+  selectedIds: ReadonlySet<string>;
+  setSelectedIds: (ids: ReadonlySet<string>) => void;
+  /** When the list last arrived from the server (ms since epoch; 0 before the first answer). */
+  updatedAt: number;
+  /** The list refreshes on its own now: a listed run is active (and `liveIntervalMs` is on). */
+  live: boolean;
   /**
    * The status a row shows (one vocabulary): "needs-input" for the run the thread is paused after
    * (the JS server reports it `success`), "stopped" for a cancelled run (server `interrupted`).
@@ -82,21 +105,24 @@ export interface RunsTableModel {
   displayStatusOf: (run: Run) => RunDisplayStatus;
 }
 
-/** A row action the server refused. */
+/** A row or bulk action the server refused. */
 export interface RunActionError {
-  action: "cancel" | "delete";
-  runId: string;
-  error: Error;
+  action: "delete" | "cancel";
+  /** The runs it refused (one for a row action). */
+  runIds: readonly string[];
+  error: RunsClientError;
 }
 
-const CANCEL_KEY = [...runKeys.all, "cancel"];
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The behaviour of a thread's runs table: a page of runs (live while any is active), a status
- * filter, pagination, and cancel / delete row actions.
+ * filter, pagination, the delete row action with the thread's pending cancels (rows cancel
+ * through `CancelRunButton`), and a selection of rows to cancel or delete together.
  *
  * @example
  * const table = useRunsTable({ threadId, pageSize: 20 });
+ * <RunsTableView {...table} caption="Runs" />
  * table.runs.map((run) => <li key={run.run_id}>{run.status}</li>);
  * <button disabled={!table.hasNext} onClick={() => table.setPage(table.page + 1)}>Next</button>
  */
@@ -154,43 +180,51 @@ export function useRunsTable({
     [threadStatus],
   );
 
-  const cancel = useCancelRun();
-  const remove = useDeleteRun();
-  const cancelling = useMutationState({
-    filters: { mutationKey: CANCEL_KEY, status: "pending" },
+  const pendingCancels = useMutationState({
+    filters: { mutationKey: CANCEL_RUN_MUTATION_KEY, status: "pending" },
     select: (mutation) => mutation.state.variables as CancelRunVariables | undefined,
   });
-  const cancellingIds = useMemo(
-    () => new Set(cancelling.filter((v) => v?.threadId === threadId).map((v) => v!.runId)),
-    [cancelling, threadId],
+  const actions = useRunActions();
+  const activeIds = useMemo(
+    () => new Set((fetched ?? []).filter(isRunActive).map((run) => run.run_id)),
+    [fetched],
   );
-  const deletingIds = useMemo(() => {
-    const variables = remove.variables as DeleteRunVariables | undefined;
-    return new Set(remove.isPending && variables ? [variables.runId] : []);
-  }, [remove.isPending, remove.variables]);
+  const cancellingIds = useMemo(() => {
+    const ids = new Set(
+      pendingCancels.filter((v) => v?.threadId === threadId).map((v) => v!.runId),
+    );
+    // A bulk cancel is only a request: its runs are "cancelling" until the list says they ended.
+    for (const id of actions.cancelRequested) if (activeIds.has(id)) ids.add(id);
+    return ids;
+  }, [pendingCancels, threadId, actions.cancelRequested, activeIds]);
 
-  const { mutate: mutateCancel } = cancel;
-  const { mutate: mutateDelete } = remove;
-  const cancelRun = useCallback(
-    (run: Run) => mutateCancel({ threadId: run.thread_id, runId: run.run_id }),
-    [mutateCancel],
-  );
-  const deleteRun = useCallback(
-    (run: Run) => mutateDelete({ threadId: run.thread_id, runId: run.run_id }),
-    [mutateDelete],
-  );
-
+  const selection = useRunSelection(view.pageRuns);
+  const { clear: clearSelection } = selection;
   const { refetch } = query;
   const retry = useCallback(() => void refetch(), [refetch]);
-  const setPage = useCallback((next: number) => setPageState(Math.max(0, next)), []);
-  const setPageSize = useCallback((size: number) => {
-    setPageSizeState(size);
-    setPageState(0);
-  }, []);
-  const setStatus = useCallback((next: RunsStatusFilter) => {
-    setStatusState(next);
-    setPageState(0);
-  }, []);
+  const setPage = useCallback(
+    (next: number) => {
+      setPageState(Math.max(0, next));
+      clearSelection();
+    },
+    [clearSelection],
+  );
+  const setPageSize = useCallback(
+    (size: number) => {
+      setPageSizeState(size);
+      setPageState(0);
+      clearSelection();
+    },
+    [clearSelection],
+  );
+  const setStatus = useCallback(
+    (next: RunsStatusFilter) => {
+      setStatusState(next);
+      setPageState(0);
+      clearSelection();
+    },
+    [clearSelection],
+  );
 
   // A page that emptied (deletes, a smaller filter) falls back to the last page with runs.
   const lastPage =
@@ -215,24 +249,82 @@ export function useRunsTable({
     error: query.error,
     retry,
     paging,
-    cancelRun,
-    deleteRun,
+    deleteRun: actions.deleteRun,
+    deleteRuns: actions.deleteRuns,
+    cancelRuns: actions.cancelRuns,
     cancellingIds,
-    deletingIds,
-    actionError: actionErrorOf(cancel, remove),
+    deletingIds: actions.deletingIds,
+    actionError: actions.actionError,
+    selectedIds: selection.selectedIds,
+    setSelectedIds: selection.setSelectedIds,
+    updatedAt: query.dataUpdatedAt,
+    live: liveIntervalMs !== false && activeIds.size > 0,
     displayStatusOf,
   };
 }
 
-function actionErrorOf(
-  cancel: { error: Error | null; variables?: CancelRunVariables },
-  remove: { error: Error | null; variables?: DeleteRunVariables },
-): RunActionError | null {
-  if (cancel.error && cancel.variables)
-    return { action: "cancel", runId: cancel.variables.runId, error: cancel.error };
-  if (remove.error && remove.variables)
-    return { action: "delete", runId: remove.variables.runId, error: remove.error };
-  return null;
+/**
+ * The table's delete and bulk cancel, with their own bookkeeping: one mutation object tracks
+ * only its latest call, and a bulk action makes many.
+ */
+function useRunActions() {
+  const { mutateAsync: deleteAsync } = useDeleteRun();
+  const { mutateAsync: cancelAsync } = useCancelRuns();
+  const [deletingIds, setDeletingIds] = useState<ReadonlySet<string>>(NONE);
+  const [cancelRequested, setCancelRequested] = useState<ReadonlySet<string>>(NONE);
+  const [actionError, setActionError] = useState<RunActionError | null>(null);
+
+  const deleteRuns = useCallback(
+    (runs: readonly Run[]) => {
+      const ids = runs.map((run) => run.run_id);
+      if (ids.length === 0) return;
+      setActionError(null);
+      setDeletingIds((current) => withIds(current, ids));
+      void Promise.allSettled(
+        runs.map((run) => deleteAsync({ threadId: run.thread_id, runId: run.run_id })),
+      ).then((results) => {
+        setDeletingIds((current) => withoutIds(current, ids));
+        const failed = ids.filter((_, index) => results[index]?.status === "rejected");
+        const first = results.find((result) => result.status === "rejected");
+        if (first)
+          setActionError({
+            action: "delete",
+            runIds: failed,
+            error: asRunsClientError(first.reason),
+          });
+      });
+    },
+    [deleteAsync],
+  );
+  const deleteRun = useCallback((run: Run) => deleteRuns([run]), [deleteRuns]);
+
+  const cancelRuns = useCallback(
+    (runs: readonly Run[]) => {
+      const active = runs.filter(isRunActive);
+      const threadId = active[0]?.thread_id;
+      if (!threadId) return;
+      const ids = active.map((run) => run.run_id);
+      setActionError(null);
+      setCancelRequested((current) => withIds(current, ids));
+      cancelAsync({ threadId, runIds: ids }).catch((error: unknown) => {
+        setCancelRequested((current) => withoutIds(current, ids));
+        setActionError({ action: "cancel", runIds: ids, error: asRunsClientError(error) });
+      });
+    },
+    [cancelAsync],
+  );
+
+  return { deleteRun, deleteRuns, cancelRuns, deletingIds, cancelRequested, actionError };
+}
+
+function withIds(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  return new Set([...set, ...ids]);
+}
+
+function withoutIds(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  const next = new Set(set);
+  for (const id of ids) next.delete(id);
+  return next.size === 0 ? NONE : next;
 }
 
 function newer(best: Run | undefined, run: Run): Run {

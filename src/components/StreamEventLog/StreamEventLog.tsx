@@ -11,9 +11,11 @@ import {
   type UseStreamEventLogOptions,
 } from "./useStreamEventLog";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { withClassName, type RootProps } from "../RootProps";
 
-export interface StreamEventLogProps extends UseStreamEventLogOptions {
-  className?: string;
+export type StreamEventLogProps = RootProps<"div", StreamEventLogOwnProps>;
+
+interface StreamEventLogOwnProps extends UseStreamEventLogOptions {
   /** The log's accessible name (default "Stream events"). */
   label?: string;
   /** Height of the scrolling area (default: the `--lgr-log-height` custom property, 24rem). */
@@ -39,7 +41,7 @@ const formatCount = (n: number) => numbers.format(n);
  *
  * @example
  * const stream = useRunStream({ assistantId: "agent" });
- * <StreamEventLog runKey={stream.key} />
+ * <StreamEventLog run={chat} />
  * // or, without a provider: <StreamEventLog eventLog={log} />
  */
 export function StreamEventLog(props: StreamEventLogProps) {
@@ -56,9 +58,14 @@ function StreamEventLogContent({
   height,
   estimateRowHeight = 28,
   follow = true,
-  ...options
+  run,
+  eventLog,
+  events,
+  initialTypes,
+  initialNamespace,
+  ...rest
 }: StreamEventLogProps) {
-  const log = useStreamEventLog(options);
+  const log = useStreamEventLog({ run, eventLog, events, initialTypes, initialNamespace });
   const { rows } = log;
   const getItemKey = useCallback((index: number) => rows.entryAt(index)?.seq ?? -1 - index, [rows]);
   const indexOfKey = useCallback((key: RowKey) => indexOfSeq(rows, Number(key)), [rows]);
@@ -86,7 +93,8 @@ function StreamEventLogContent({
   const items = virtualizer.getVirtualItems();
   return (
     <div
-      className={["lgr-log", className].filter(Boolean).join(" ")}
+      {...rest}
+      className={withClassName("lgr-log", className)}
       data-following={following ? "true" : "false"}
       data-filtered={log.filtered ? "true" : "false"}
       data-dropped={log.dropped > 0 ? "true" : "false"}

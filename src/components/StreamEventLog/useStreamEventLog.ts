@@ -1,4 +1,6 @@
 "use client";
+import type { RunRef } from "../../store/RunHandle";
+import { useRunHandle } from "../../hooks/RunScope";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StreamEvent } from "../../client/types";
 import {
@@ -13,11 +15,11 @@ import { formatRelativeTime, namespaceOf, prettyEvent, previewEvent } from "./fo
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 
 export interface UseStreamEventLogOptions {
-  /** The session key (`useRunStream().key`): reads the run's log from the provider's buffer. */
-  runKey?: string;
-  /** A log to show (wins over `runKey`; for example built with `createEventLog` + `appendEvents`). */
+  /** The run handle (default: the `<RunScope>`'s): reads the run's log from the provider's buffer. */
+  run?: RunRef | null;
+  /** A log to show, controlled (the run's is not read; e.g. `createEventLog` + `appendEvents`). */
   eventLog?: EventLog;
-  /** Plain events to show (wins over `runKey`; all shown as received at +0.00s). */
+  /** Plain events to show, controlled (all shown as received at +0.00s). */
   events?: readonly StreamEvent[];
   /** Modes shown at first (default: all). */
   initialTypes?: readonly string[];
@@ -69,21 +71,22 @@ const EMPTY_LOG = /* @__PURE__ */ createEventLog();
 const NO_TYPES: readonly string[] = [];
 
 /**
- * The behaviour of the event log, without markup: the log (by `runKey` or given), filters by
+ * The behaviour of the event log, without markup: the log (of `run`, or given), filters by
  * mode and namespace, expanded rows, formatting, copy. Rows are read by position (never copied),
  * so it stays cheap with 100,000 events; pair it with `useFollowTailVirtualizer` to render them.
  *
  * @example
- * const log = useStreamEventLog({ runKey: stream.key });
+ * const log = useStreamEventLog({ run: chat });
  * log.rows.count; // rows that pass the filters
  * const entry = log.rows.entryAt(0);
  * entry && log.preview(entry); // '{"run_id":"…"}'
  */
 export function useStreamEventLog(options: UseStreamEventLogOptions = {}): StreamEventLogState {
-  const { runKey, eventLog: givenLog, events } = options;
+  const { eventLog: givenLog, events } = options;
+  const run = useRunHandle(options.run);
   // A log given as a prop wins: no subscription, no re-render per flush.
   const sessionLog = useOptionalRunSession(
-    givenLog || events ? null : runKey,
+    givenLog || events ? null : run,
     (session) => session?.eventLog,
   );
   const eventsLog = useMemo(() => (events ? logOfEvents(events) : undefined), [events]);

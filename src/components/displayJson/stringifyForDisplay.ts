@@ -1,8 +1,8 @@
 /** Levels of nesting shown; deeper values are replaced by {@link DEEP_JSON_PLACEHOLDER}. */
-export const MAX_DISPLAY_DEPTH = 64;
+const MAX_DISPLAY_DEPTH = 64;
 
 /** What stands for a value nested deeper than {@link MAX_DISPLAY_DEPTH} levels. */
-export const DEEP_JSON_PLACEHOLDER = `[nested deeper than ${MAX_DISPLAY_DEPTH} levels: not shown]`;
+const DEEP_JSON_PLACEHOLDER = `[nested deeper than ${MAX_DISPLAY_DEPTH} levels: not shown]`;
 
 /**
  * JSON text for display that never throws and stays readable: values nested deeper than

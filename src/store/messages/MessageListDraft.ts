@@ -1,5 +1,5 @@
-import { flattenText } from "./flattenText";
 import type { Message } from "./Message";
+import { TextAppends } from "./TextAppends";
 
 /**
  * id → position of every list a draft produced, so the next batch finds a message without
@@ -25,6 +25,8 @@ export class MessageListDraft {
   #ownsPositions = false;
   /** True while messages sit where they sat in the base (only replaced or appended). */
   #baseShape = true;
+  /** Text that streamed chunks appended in this draft; `finish()` settles it. */
+  readonly textAppends = new TextAppends();
 
   constructor(base: readonly Message[]) {
     this.#base = base;
@@ -72,14 +74,10 @@ export class MessageListDraft {
 
   /** The resulting list: the base itself when nothing changed. */
   finish(): Message[] {
+    // Text appended chunk by chunk becomes one append per message (not a full-text copy).
+    this.textAppends.settle();
     if (this.#list === null) return this.#base as Message[];
     positionsByList.set(this.#list, this.#lookup());
-    // Streamed text was appended chunk by chunk: make each changed message's text flat once per
-    // batch (see flattenText).
-    for (let i = 0; i < this.#list.length; i++) {
-      const message = this.#list[i]!;
-      if (message !== this.#base[i]) flattenText(message);
-    }
     return this.#list;
   }
 

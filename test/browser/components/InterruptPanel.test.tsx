@@ -2,8 +2,9 @@ import { act, cleanup, render, screen, waitFor, within } from "@testing-library/
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { InterruptPanel } from "../../../src/components/InterruptPanel";
+import type { PendingInterrupt } from "../../../src/store";
 import { MessageStream } from "../../../src/components/MessageStream";
-import { useRunStream } from "../../../src/hooks";
+import { RunScope, useRunStream } from "../../../src/hooks";
 import type { SubmitOptions } from "../../../src/store/createRunController";
 import { humanInput, lastAiText, runsHarness } from "../../support/renderWithRuns";
 
@@ -15,8 +16,32 @@ type Handle = {
   messages?: { type: string; content: unknown }[];
 };
 
-/** A chat with an interrupt panel wired to `useRunStream` on the real Agent Server. */
-function renderChat() {
+/**
+ * The schema an app could add to the demo graph's `/interrupt` request (the graph sends none):
+ * fake data, to drive the edit form against the real server.
+ */
+const EMAIL_SCHEMA = {
+  type: "object",
+  properties: {
+    to: { type: "string", title: "To" },
+    subject: { type: "string", title: "Subject" },
+    cc_me: { type: "boolean", title: "Copy me" },
+    tone: { enum: ["plain", "friendly", "formal"], title: "Tone" },
+  },
+  required: ["to", "subject"],
+};
+
+function withSchema(interrupt: PendingInterrupt): PendingInterrupt {
+  const value = interrupt.value as { review_configs: Record<string, unknown>[] };
+  const configs = value.review_configs.map((config) => ({ ...config, args_schema: EMAIL_SCHEMA }));
+  return { ...interrupt, value: { ...value, review_configs: configs } };
+}
+
+/**
+ * A chat on the real Agent Server: the interrupt panel answers the `<RunScope>`'s run (with
+ * `schema`, the run's interrupts are shown with {@link EMAIL_SCHEMA} added).
+ */
+function renderChat({ schema = false }: { schema?: boolean } = {}) {
   const harness = runsHarness();
   const handle: Handle = {};
   function Chat() {
@@ -25,10 +50,10 @@ function renderChat() {
     handle.status = stream.status;
     handle.messages = stream.messages;
     return (
-      <>
-        <MessageStream runKey={stream.key} />
-        <InterruptPanel stream={stream} />
-      </>
+      <RunScope run={stream}>
+        <MessageStream />
+        <InterruptPanel interrupts={schema ? stream.interrupts.map(withSchema) : undefined} />
+      </RunScope>
     );
   }
   render(<Chat />, { wrapper: harness.wrapper });
@@ -44,41 +69,37 @@ async function resumedWith(handle: Handle): Promise<unknown> {
 }
 
 describe("InterruptPanel against the real Agent Server", () => {
-  it("approves the /interrupt HITL request and the resume reaches the server", async () => {
+  it("approves the /interrupt HITL request with one click and the resume reaches the server", async () => {
     const user = userEvent.setup();
     const handle = renderChat();
     await act(async () => handle.submit?.("/interrupt"));
     const panel = await screen.findByRole("form", { name: "Waiting for your answer" });
     expect(within(panel).getByRole("heading", { name: "Review send_email" })).toBeInTheDocument();
     expect(within(panel).getByText("Send an email")).toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: "Resume" })).toBeNull();
 
-    const resume = within(panel).getByRole("button", { name: "Resume" });
-    expect(resume).toBeDisabled();
-    await user.click(within(panel).getByRole("radio", { name: "Approve" }));
-    expect(resume).toBeEnabled();
-    await user.click(resume);
+    await user.click(within(panel).getByRole("button", { name: "Approve" }));
 
     expect(await resumedWith(handle)).toEqual({ decisions: [{ type: "approve" }] });
-    expect(lastAiText(handle.messages ?? [])).toContain("approve");
     // The stream closes about 500 ms after the last event, later on a loaded machine.
     await waitFor(() => expect(handle.status).toBe("success"), { timeout: 15_000 });
-    // The answered interrupt is gone: no form, only the note that says the answer went through
-    // (and holds focus, instead of the page body).
+    // The answered interrupt is gone: no form, only the note that records the decision (and
+    // holds focus, instead of the page body).
     expect(screen.queryByRole("form")).toBeNull();
-    expect(screen.getByRole("status")).toHaveTextContent("Answer sent.");
+    expect(screen.getByRole("status")).toHaveTextContent("Approved send_email");
     expect(document.activeElement).not.toBe(document.body);
     expect(screen.getAllByRole("article").at(-1)).toHaveTextContent('"approve"');
   });
 
-  it("edits the HITL arguments before sending", async () => {
+  it("edits the HITL arguments as JSON (the graph sends no schema) before sending", async () => {
     const user = userEvent.setup();
     const handle = renderChat();
     await act(async () => handle.submit?.("/interrupt"));
-    await user.click(await screen.findByRole("radio", { name: "Edit" }));
-    const editor = screen.getByRole("textbox", { name: /Arguments of send_email/ });
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    const editor = screen.getByRole("textbox", { name: "Arguments of send_email (JSON object)" });
     await user.clear(editor);
     await user.type(editor, '{{"to":"bob@example.com","subject":"Hi"}');
-    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await user.click(screen.getByRole("button", { name: "Send edits" }));
     const decision = ((await resumedWith(handle)) as { decisions: Record<string, unknown>[] })
       .decisions[0];
     expect(decision).toMatchObject({
@@ -87,13 +108,43 @@ describe("InterruptPanel against the real Agent Server", () => {
     });
   });
 
+  it("edits in the form an args_schema describes, and the server gets typed arguments", async () => {
+    const user = userEvent.setup();
+    const handle = renderChat({ schema: true });
+    await act(async () => handle.submit?.("/interrupt"));
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    const subject = screen.getByRole("textbox", { name: "Subject" });
+    await user.clear(subject);
+    await user.type(subject, "Edited in a form");
+    await user.click(screen.getByRole("checkbox", { name: "Copy me" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Tone (optional)" }), "formal");
+    // The keyboard path: Enter in a field sends the edit.
+    await user.type(subject, "{Enter}");
+    const edited = {
+      to: "ada@example.com",
+      subject: "Edited in a form",
+      cc_me: true,
+      tone: "formal",
+    };
+    expect(await resumedWith(handle)).toEqual({
+      decisions: [
+        {
+          type: "edit",
+          // The request named its arguments `arguments` (early langchain v1): both are sent.
+          edited_action: { name: "send_email", args: edited, arguments: edited },
+        },
+      ],
+    });
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Edited send_email"));
+  });
+
   it("answers the /inbox interrupt with an agent-inbox response list", async () => {
     const user = userEvent.setup();
     const handle = renderChat();
     await act(async () => handle.submit?.("/inbox"));
-    await user.click(await screen.findByRole("radio", { name: "Respond" }));
+    await user.click(await screen.findByRole("button", { name: "Respond" }));
     await user.type(screen.getByRole("textbox", { name: "Your response" }), "Not today");
-    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await user.click(screen.getByRole("button", { name: "Send response" }));
     expect(await resumedWith(handle)).toEqual([{ type: "response", args: "Not today" }]);
   });
 
@@ -110,7 +161,11 @@ describe("InterruptPanel against the real Agent Server", () => {
     const a = sectionFor("Approve A?");
     const b = sectionFor("Approve B?");
     await user.type(within(a).getByRole("textbox"), "yes");
-    await user.click(within(b).getByRole("radio", { name: "JSON" }));
+    await user.click(within(b).getByRole("button", { name: "Advanced" }));
+    // Arrow keys move between the answer modes (a radio group).
+    await user.click(within(b).getByRole("radio", { name: "Text" }));
+    await user.keyboard("{ArrowRight}");
+    expect(within(b).getByRole("radio", { name: "JSON" })).toBeChecked();
     await user.type(within(b).getByRole("textbox"), '{{"ok":false}');
     const submit = within(panel).getByRole("button", { name: "Resume with 2 answers" });
     expect(submit).toBeEnabled();

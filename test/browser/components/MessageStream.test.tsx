@@ -16,7 +16,7 @@ function renderChat() {
     const stream = useRunStream({ assistantId: "agent" });
     handle.submit = (text) => stream.submit(humanInput(text));
     handle.status = stream.status;
-    return <MessageStream runKey={stream.key} />;
+    return <MessageStream run={stream} />;
   }
   const view = render(<Chat />, { wrapper: harness.wrapper });
   return { ...view, handle };

@@ -13,7 +13,13 @@ function events(from: number, count: number): StreamEvent[] {
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
     const type = i % 10 === 0 ? "values" : "messages";
-    return { type, ns: [], data: { i, text: `token ${i}` }, interrupts: [], event: type };
+    return {
+      type,
+      ns: [],
+      data: { i, text: `token ${i}` },
+      interrupts: [],
+      event: type,
+    } as StreamEvent;
   });
 }
 
@@ -173,14 +179,14 @@ describe("StreamEventLog in Chromium", () => {
     expect(Math.min(...seqs(container))).toBe(150);
   });
 
-  it("shows a real run's events by runKey", async () => {
+  it("shows a real run's events from its run handle", async () => {
     const harness = runsHarness();
     const handle: { submit?: () => Promise<void>; status?: string } = {};
     function Run() {
       const stream = useRunStream({ assistantId: "agent" });
       handle.submit = () => stream.submit(humanInput("/custom 40"));
       handle.status = stream.status;
-      return <StreamEventLog runKey={stream.key} height={300} />;
+      return <StreamEventLog run={stream} height={300} />;
     }
     const { container } = render(<Run />, { wrapper: harness.wrapper });
     await act(async () => handle.submit?.());

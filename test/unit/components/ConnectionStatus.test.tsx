@@ -1,5 +1,5 @@
-import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionStatus, type ConnectionInfo } from "../../../src/components/ConnectionStatus";
 
 afterEach(cleanup);
@@ -67,5 +67,49 @@ describe("ConnectionStatus announcements", () => {
     expect(screen.getByRole("status").textContent).toBe("Back");
     rerender(<ConnectionStatus connection={at("reconnecting", 1)} announce={false} />);
     expect(screen.queryByRole("status")).toBeNull();
+  });
+});
+
+describe("ConnectionStatus shows only what is abnormal", () => {
+  const label = () => document.querySelector(".lgr-connection__label")?.textContent ?? null;
+
+  it("shows nothing in normal states, only a reconnect, a failure or being offline", () => {
+    const { rerender } = render(<ConnectionStatus connection={at("idle")} />);
+    for (const state of ["idle", "connecting", "open", "closed"] as const) {
+      rerender(<ConnectionStatus connection={at(state)} />);
+      expect(label(), state).toBeNull();
+    }
+    rerender(<ConnectionStatus connection={at("reconnecting", 2)} />);
+    expect(label()).toBe("Reconnecting (attempt 2)…");
+    rerender(<ConnectionStatus connection={at("failed")} />);
+    expect(label()).toBe("Connection failed");
+  });
+
+  it('`show="always"` is a pill in every state', () => {
+    render(<ConnectionStatus connection={at("open")} show="always" />);
+    expect(label()).toBe("Connected");
+  });
+
+  it("says when the next try goes while reconnecting", () => {
+    render(
+      <ConnectionStatus
+        connection={{ state: "reconnecting", attempt: 1, retryAt: Date.now() + 60_000 }}
+      />,
+    );
+    const detail = document.querySelector(".lgr-connection__detail")?.textContent ?? "";
+    const seconds = Number(/^Next try in (\d+) s$/.exec(detail)?.[1]);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+  });
+
+  it("says when the browser is offline, and hides again when it is back", () => {
+    const online = vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    render(<ConnectionStatus connection={at("open")} />);
+    act(() => void window.dispatchEvent(new Event("offline")));
+    expect(label()).toBe("Offline: waiting for the network");
+    online.mockReturnValue(true);
+    act(() => void window.dispatchEvent(new Event("online")));
+    expect(label()).toBeNull();
+    online.mockRestore();
   });
 });

@@ -1,12 +1,11 @@
 import { cleanup, render, renderHook, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { MessageStream, useMessageStream } from "../../../src/components/MessageStream";
 import {
   announceMessage,
   buildMessageItems,
-  contentParts,
-  MessageStream,
-  useMessageStream,
-} from "../../../src/components/MessageStream";
+} from "../../../src/components/MessageStream/buildMessageItems";
+import { contentParts } from "../../../src/components/MessageStream/messageContent";
 import type { Message } from "../../../src/store";
 
 afterEach(cleanup);

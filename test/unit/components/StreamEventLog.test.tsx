@@ -1,15 +1,14 @@
 import { act, cleanup, fireEvent, render, renderHook, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StreamEvent } from "../../../src/client/types";
+import { StreamEventLog, useStreamEventLog } from "../../../src/components/StreamEventLog";
+import { createEventLogIndex } from "../../../src/components/StreamEventLog/createEventLogIndex";
 import {
-  createEventLogIndex,
   formatRelativeTime,
   namespaceOf,
   prettyEvent,
   previewEvent,
-  StreamEventLog,
-  useStreamEventLog,
-} from "../../../src/components/StreamEventLog";
+} from "../../../src/components/StreamEventLog/formatEvent";
 import { appendEvents, createEventLog, type EventLog } from "../../../src/store";
 
 afterEach(() => {
@@ -21,7 +20,7 @@ afterEach(() => {
 const XSS = "<img src=x onerror=alert(1)>";
 
 function event(type: string, data: unknown, ns: string[] = []): StreamEvent {
-  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|") };
+  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|") } as StreamEvent;
 }
 
 /** Events cycling through modes and namespaces: i % 3 → values/messages/custom, i % 2 → ns. */

@@ -1,7 +1,10 @@
 import { act, cleanup, render, renderHook } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRowOffsets } from "../../../src/components/StreamEventLog/createRowOffsets";
-import { useVirtualRows, type VirtualRows } from "../../../src/components/StreamEventLog";
+import {
+  useVirtualRows,
+  type VirtualRows,
+} from "../../../src/components/StreamEventLog/useVirtualRows";
 
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import {
   createSession,
   eventLogSize,
   eventLogToArray,
+  beginRun,
   setStatus,
 } from "../../../src/store";
 import { event, tokens } from "./wire";
@@ -35,7 +36,7 @@ describe("applyEvents", () => {
 
   it("sets runId and status running from the metadata event", () => {
     const session = applyEvents(
-      setStatus(createSession("k"), "starting"),
+      beginRun(createSession("k")),
       [event("metadata", { run_id: "run-9", attempt: 1 })],
       1,
     );
@@ -53,11 +54,7 @@ describe("applyEvents", () => {
   });
 
   it("marks the session running when events arrive for a starting session", () => {
-    const session = applyEvents(
-      setStatus(createSession("k"), "starting"),
-      tokens("run-1", "hi"),
-      1,
-    );
+    const session = applyEvents(beginRun(createSession("k")), tokens("run-1", "hi"), 1);
     expect(session.status).toBe("running");
   });
 

@@ -6,6 +6,8 @@ import {
   selectMessages,
   selectSession,
   selectStatus,
+  beginRun,
+  endRun,
   setStatus,
   type RunSession,
 } from "../../../src/store";
@@ -16,6 +18,12 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
+
+/** A session whose run has begun: its first event (applied at once) is in. */
+function startedSession(store: ReturnType<typeof createStreamStore>, key: string) {
+  store.ensureSession(key);
+  store.enqueueEvent(key, event("metadata", { run_id: `run-of-${key}`, attempt: 1 }));
+}
 
 function storeWithManualScheduler() {
   const scheduler = manualScheduler();
@@ -29,7 +37,7 @@ function storeWithManualScheduler() {
 describe("createStreamStore", () => {
   it("applies 100 queued events in one store notification per flush", () => {
     const { store, scheduler, notifications } = storeWithManualScheduler();
-    store.ensureSession("t1:r1", { threadId: "t1", runId: "r1" });
+    startedSession(store, "t1:r1");
     notifications.mockClear();
 
     for (const e of tokens("run-1", "x".repeat(100), 1)) store.enqueueEvent("t1:r1", e);
@@ -42,13 +50,38 @@ describe("createStreamStore", () => {
     const session = store.getSession("t1:r1");
     expect(session?.counts.messages).toBe(100);
     expect(session?.messages[0]?.content).toBe("x".repeat(100));
-    expect(eventLogSize(session!.eventLog)).toBe(100);
+    expect(eventLogSize(session!.eventLog)).toBe(101);
+  });
+
+  it("applies a run's first event at once, then batches the rest until the next flush", () => {
+    const { store, scheduler, notifications } = storeWithManualScheduler();
+    store.ensureSession("k");
+    notifications.mockClear();
+
+    store.enqueueEvent("k", event("metadata", { run_id: "r1", attempt: 1 }));
+    expect(notifications).toHaveBeenCalledTimes(1);
+    expect(store.getSession("k")).toMatchObject({ runId: "r1", status: "running" });
+    expect(scheduler.pending).toBe(false);
+
+    for (const e of tokens("run-1", "abc", 1)) store.enqueueEvent("k", e);
+    expect(notifications).toHaveBeenCalledTimes(1);
+    expect(store.getSession("k")?.messages).toEqual([]);
+    expect(scheduler.scheduled).toBe(1);
+    scheduler.run();
+    expect(notifications).toHaveBeenCalledTimes(2);
+    expect(store.getSession("k")?.messages[0]?.content).toBe("abc");
+
+    // The next run of the session: its first event is applied at once again.
+    store.updateSession("k", (session) => beginRun(session, 500));
+    store.enqueueEvent("k", event("metadata", { run_id: "r2", attempt: 1 }));
+    expect(store.getSession("k")?.runId).toBe("r2");
+    expect(scheduler.scheduled).toBe(1);
   });
 
   it("applies queued events of several keys in one update", () => {
     const { store, scheduler, notifications } = storeWithManualScheduler();
-    store.ensureSession("a");
-    store.ensureSession("b");
+    startedSession(store, "a");
+    startedSession(store, "b");
     notifications.mockClear();
     store.enqueueEvent("a", event("custom", 1));
     store.enqueueEvent("b", event("custom", 2));
@@ -76,19 +109,20 @@ describe("createStreamStore", () => {
     store.ensureSession("k");
     store.enqueueEvent("k", event("custom", 1));
     store.enqueueEvent("k", event("custom", 2));
+    store.enqueueEvent("k", event("custom", 3));
     scheduler.run();
     const log = store.getSession("k")!.eventLog;
-    expect(log.chunks[0]?.map((entry) => entry.receivedAt)).toEqual([100, 101]);
+    expect(log.chunks[0]?.map((entry) => entry.receivedAt)).toEqual([100, 102, 103]);
   });
 
   it("applies queued events before an update of the session, in the same notification", () => {
     const { store, notifications } = storeWithManualScheduler();
-    store.ensureSession("k");
+    startedSession(store, "k");
     notifications.mockClear();
-    store.enqueueEvent("k", event("metadata", { run_id: "r1", attempt: 1 }));
-    store.updateSession("k", (session) => setStatus(session, "success", 5));
+    store.enqueueEvent("k", event("custom", { step: 1 }));
+    store.updateSession("k", (session) => endRun(session, "success", 5));
     expect(notifications).toHaveBeenCalledTimes(1);
-    expect(store.getSession("k")).toMatchObject({ runId: "r1", status: "success" });
+    expect(store.getSession("k")).toMatchObject({ lastCustom: { step: 1 }, status: "success" });
   });
 
   it("keeps queued events when an update's reducer throws", () => {
@@ -141,7 +175,7 @@ describe("createStreamStore", () => {
 
   it("dispose() cancels the scheduled flush", () => {
     const { store, scheduler } = storeWithManualScheduler();
-    store.ensureSession("k");
+    startedSession(store, "k");
     store.enqueueEvent("k", event("custom", 1));
     store.dispose();
     expect(scheduler.pending).toBe(false);
@@ -152,7 +186,7 @@ describe("createStreamStore", () => {
   it("batches with the real frame scheduler in jsdom: one notification for 100 events", async () => {
     expect(typeof requestAnimationFrame).toBe("function");
     const store = createStreamStore();
-    store.ensureSession("k");
+    startedSession(store, "k");
     const notifications = vi.fn();
     store.subscribe(notifications);
     for (const e of tokens("run-1", "y".repeat(100), 1)) store.enqueueEvent("k", e);

@@ -3,7 +3,7 @@ import {
   applyEvents,
   createSession,
   setRunIdentity,
-  setStatus,
+  beginRun,
   toPendingInterrupts,
 } from "../../../src/store";
 import { event, human } from "./wire";
@@ -115,8 +115,8 @@ describe("pending interrupts", () => {
     expect(resumed.breakpoint).toBe(false);
 
     // Or the hook starts the run / learns its id before the first event.
-    expect(setStatus(paused, "starting", 5).interrupts).toEqual([]);
-    expect(setStatus(paused, "starting", 5).breakpoint).toBe(false);
+    expect(beginRun(paused, 5).interrupts).toEqual([]);
+    expect(beginRun(paused, 5).breakpoint).toBe(false);
     expect(setRunIdentity(paused, { runId: "run-2" }).interrupts).toEqual([]);
     expect(setRunIdentity(paused, { runId: "run-1" })).toBe(paused);
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { RunsClientError } from "../../../src/client/RunsClientError";
 import type { LangGraphRunsClient } from "../../../src/client/createClient";
-import { createStreamStore, createSession, setStatus } from "../../../src/store";
+import { createStreamStore, createSession, endRun } from "../../../src/store";
 import type { PersistedRun } from "../../../src/store/RunPersistence";
 import { dropUnsavedMessages } from "../../../src/store/dropUnsavedMessages";
 import { persistLastEventId } from "../../../src/store/persistLastEventId";
@@ -48,7 +48,7 @@ describe("resolveFinalStatus", () => {
   const ended = { streamed: "running" as const, threadId: "t", runId: "r" };
 
   it("an error in the session or the stream wins, without asking the server", async () => {
-    const session = setStatus(createSession("k", {}), "error", 1);
+    const session = endRun(createSession("k", {}), "error", 1);
     expect(await resolveFinalStatus(unreachableClient, session, ended)).toBe("error");
     expect(
       await resolveFinalStatus(unreachableClient, createSession("k", {}), {
@@ -124,7 +124,7 @@ describe("persistLastEventId", () => {
     ]);
     store.flush();
     expect(saves).toEqual([{ threadId: "t", runId: "r", lastEventId: "3" }]);
-    store.updateSession("chat", (s) => setStatus(s, "success", 2));
+    store.updateSession("chat", (s) => endRun(s, "success", 2));
     store.enqueueEvent("chat", event("custom", 4, { id: "4" }));
     store.flush();
     expect(saves).toHaveLength(1);

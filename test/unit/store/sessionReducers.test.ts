@@ -7,6 +7,8 @@ import {
   setConnection,
   setError,
   setRunIdentity,
+  beginRun,
+  endRun,
   setStatus,
 } from "../../../src/store";
 import { event, tokens } from "./wire";
@@ -15,7 +17,7 @@ describe("session reducers", () => {
   it("createSession starts idle and empty", () => {
     const session = createSession("t1:r1", { threadId: "t1", runId: "r1", eventLogCap: 10 });
     expect(session).toMatchObject({
-      key: "t1:r1",
+      id: "t1:r1",
       threadId: "t1",
       runId: "r1",
       status: "idle",
@@ -40,14 +42,14 @@ describe("session reducers", () => {
     expect(setConnection(session, "open").connection).toEqual({ state: "open", attempt: 0 });
   });
 
-  it("setStatus starting begins a new run; a final status ends cancelling", () => {
+  it("beginRun begins a new run; endRun (a final status) ends cancelling", () => {
     const running = applyEvents(
       createSession("k"),
       [event("metadata", { run_id: "r1" }, { id: "4" })],
       1,
     );
     const errored = setError(markCancelling(running), { kind: "network", message: "offline" });
-    const starting = setStatus(errored, "starting", 50);
+    const starting = beginRun(errored, 50);
     expect(starting).toMatchObject({
       status: "starting",
       cancelling: false,
@@ -56,7 +58,7 @@ describe("session reducers", () => {
     });
     expect(starting.timings).toEqual({ startedAt: 50 });
 
-    const ended = setStatus(markCancelling(running), "interrupted", 99);
+    const ended = endRun(markCancelling(running), "interrupted", 99);
     expect(ended.cancelling).toBe(false);
     expect(ended.timings.endedAt).toBe(99);
     expect(setStatus(ended, "interrupted")).toBe(ended);
@@ -87,7 +89,7 @@ describe("session reducers", () => {
     expect(setRunIdentity(identified, {})).toBe(identified);
   });
 
-  it("resetSession keeps key, thread and cap and drops everything else", () => {
+  it("resetSession keeps id, thread and cap and drops everything else", () => {
     const used = applyEvents(
       createSession("k", { threadId: "t1", eventLogCap: 3 }),
       tokens("m", "hello"),
@@ -95,7 +97,7 @@ describe("session reducers", () => {
     );
     const reset = resetSession(used);
     expect(reset).toMatchObject({
-      key: "k",
+      id: "k",
       threadId: "t1",
       messages: [],
       counts: {},

@@ -3,7 +3,15 @@ import type { StreamEvent } from "../../../src/client/types";
 
 export function event(type: string, data: unknown, extra: Partial<StreamEvent> = {}): StreamEvent {
   const ns = extra.ns ?? [];
-  return { type, ns, data, interrupts: [], event: [type, ...ns].join("|"), ...extra };
+  // Any mode name, as the client passes an unknown one through.
+  return {
+    type,
+    ns,
+    data,
+    interrupts: [],
+    event: [type, ...ns].join("|"),
+    ...extra,
+  } as StreamEvent;
 }
 
 export function aiChunk(id: string, content: unknown, extra: Record<string, unknown> = {}) {

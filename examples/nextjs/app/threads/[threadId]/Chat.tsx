@@ -4,6 +4,7 @@ import {
   CancelRunButton,
   InterruptPanel,
   MessageStream,
+  RunScope,
   RunStatusBadge,
   useRunStream,
   useRunsList,
@@ -28,27 +29,30 @@ export function Chat({
   });
   const runs = useRunsList(threadId ?? null, filters); // hydrated from the server's prefetch
   const [text, setText] = useState("");
+  // Every component below reads the chat's handle from the scope: its data and its actions.
   return (
-    <main>
-      <RunStatusBadge status={chat.status} />
-      <MessageStream runKey={chat.key} />
-      <InterruptPanel runKey={chat.key} onResume={chat.resume} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void chat.submit({ messages: [{ type: "human", content: text }] });
-          setText("");
-        }}
-      >
-        <input
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          aria-label="Message"
-        />
-        <button type="submit">Send</button>
-        <CancelRunButton stream={chat} />
-      </form>
-      <p data-testid="run-count">{runs.data?.length ?? 0} runs on this thread</p>
-    </main>
+    <RunScope run={chat}>
+      <main>
+        <RunStatusBadge />
+        <MessageStream />
+        <InterruptPanel />
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void chat.submit({ messages: [{ type: "human", content: text }] });
+            setText("");
+          }}
+        >
+          <input
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-label="Message"
+          />
+          <button type="submit">Send</button>
+          <CancelRunButton />
+        </form>
+        <p data-testid="run-count">{runs.data?.length ?? 0} runs on this thread</p>
+      </main>
+    </RunScope>
   );
 }

@@ -7,6 +7,17 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from "react";
+import { useLatestRef } from "../../hooks/useLatestRef";
+
+export interface ConfirmStepOptions {
+  /** Runs when the step is confirmed. */
+  onConfirm: () => void;
+  /**
+   * Where focus goes once the step is confirmed: back to the trigger (default), or nowhere, when
+   * `onConfirm` moves it itself (a deleted row that leaves, say).
+   */
+  focusAfterConfirm?: "trigger" | "none";
+}
 
 export interface ConfirmStep {
   confirming: boolean;
@@ -28,13 +39,15 @@ export interface ConfirmStep {
 
 /**
  * An inline "are you sure?" step for a destructive action, keyboard first: opening it focuses the
- * safe choice, Escape or "keep" returns focus to the trigger, confirming runs `action`.
+ * safe choice, Escape or "keep" returns focus to the trigger, confirming runs `onConfirm`. The
+ * trigger and the step take turns in the markup, so focus is moved by hand each time.
  *
  * @example
- * const step = useConfirmStep(() => onDeleteRun(run));
+ * const step = useConfirmStep({ onConfirm: () => onDeleteRun(run), focusAfterConfirm: "none" });
  * step.confirming ? <span onKeyDown={step.onKeyDown}>…</span> : <button {...step.triggerProps}>Delete</button>
  */
-export function useConfirmStep(action: () => void): ConfirmStep {
+export function useConfirmStep(options: ConfirmStepOptions): ConfirmStep {
+  const latest = useLatestRef(options);
   const [confirming, setConfirming] = useState(false);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
   const keepRef = useRef<HTMLButtonElement | null>(null);
@@ -56,9 +69,11 @@ export function useConfirmStep(action: () => void): ConfirmStep {
     setConfirming(false);
   }, []);
   const confirm = useCallback(() => {
+    const { onConfirm, focusAfterConfirm = "trigger" } = latest.current;
+    focusAfter.current = focusAfterConfirm === "trigger" ? "trigger" : null;
     setConfirming(false);
-    action();
-  }, [action]);
+    onConfirm();
+  }, [latest]);
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
