@@ -271,14 +271,22 @@ export const HitlSchemaForm: Story = {
   },
 };
 
-/** The edit form open (for screenshots), in the dark theme. */
-export const HitlSchemaFormDark: Story = {
-  name: "HITL request: edit form (dark)",
+/** The edit form open, nothing sent: the first field has the focus. */
+export const HitlSchemaFormOpen: Story = {
+  name: "HITL request: edit form open",
   args: { interrupts: [pending(ID_A, HITL_SCHEMA)] },
-  globals: { theme: "dark" },
   play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Edit" }));
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Edit" }));
+    await expect(canvas.getByRole("textbox", { name: "To" })).toHaveFocus();
   },
+};
+
+/** The edit form open, in the dark theme. */
+export const HitlSchemaFormDark: Story = {
+  ...HitlSchemaFormOpen,
+  name: "HITL request: edit form open (dark)",
+  globals: { theme: "dark" },
 };
 
 /** Nested objects and arrays fall back to JSON, field by field. */
@@ -800,17 +808,36 @@ export const LiveBreakpoint: Story = {
   },
 };
 
+/** An HITL request waiting: its arguments, and Approve / Edit / Reject. */
+export const HitlPending: Story = {
+  name: "HITL request: waiting",
+  args: { interrupts: [pending(ID_A, HITL)] },
+};
+
 /** The HITL request in the dark theme. */
 export const HitlDark: Story = {
-  name: "HITL request (dark)",
-  args: { interrupts: [pending(ID_A, HITL)] },
+  ...HitlPending,
+  name: "HITL request: waiting (dark)",
   globals: { theme: "dark" },
 };
 
-/** Two interrupts in the dark theme: a question, and an agent-inbox request with chips. */
-export const TwoInterruptsDark: Story = {
+/** An agent-inbox interrupt waiting: Accept / Edit / Respond / Ignore. */
+export const InboxPending: Story = {
+  name: "Agent-inbox interrupt: waiting",
+  args: { interrupts: [pending(ID_A, [INBOX])] },
+};
+
+/** Two interrupts waiting: a question, and an agent-inbox request with chips. */
+export const TwoInterruptsPending: Story = {
+  name: "Two interrupts: waiting",
   args: {
     interrupts: [pending(ID_A, { question: "Approve A?" }), pending(ID_B, [INBOX])],
   },
+};
+
+/** Two interrupts in the dark theme. */
+export const TwoInterruptsDark: Story = {
+  ...TwoInterruptsPending,
+  name: "Two interrupts: waiting (dark)",
   globals: { theme: "dark" },
 };

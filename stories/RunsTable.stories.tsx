@@ -434,7 +434,7 @@ export const PhoneWidthMenuOpen: Story = {
   },
 };
 
-/** Stacked cards while loading and empty (390 px). */
+/** The empty state at 390 px. */
 export const PhoneWidthEmpty: Story = {
   decorators: [withPhoneWidth],
   render: () => <RunsTableView runs={[]} setStatus={fn()} updatedAt={NOW - 8_000} now={NOW} />,

@@ -313,6 +313,17 @@ export function mainThreadTasks(events, { longMs = 50 } = {}) {
   };
 }
 
+/** A run that takes longer than this failed (a contender that never shows the whole reply). */
+const RUN_TIMEOUT_MS = Number(process.env.BENCH_RUN_TIMEOUT_MS ?? 15 * 60_000);
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message())), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * One run of one contender in a fresh page: `prepare(options)` (untimed), then `start()` with a
  * trace of the main thread's tasks and, optionally, heap sampling or memory checkpoints.
@@ -354,7 +365,11 @@ export async function runInPage({
     const before = await taskDuration(cdp);
     const stopHeap = sampleHeapEveryMs ? sampleHeap(cdp, sampleHeapEveryMs) : undefined;
     const { result, events } = await withTrace(cdp, () =>
-      page.evaluate(() => window.__bench.start()),
+      withTimeout(
+        page.evaluate(() => window.__bench.start()),
+        RUN_TIMEOUT_MS,
+        () => `${contender}: the run did not finish in ${RUN_TIMEOUT_MS / 1000} s (${errors.join("; ")})`,
+      ),
     );
     const heap = stopHeap ? await stopHeap() : undefined;
     const after = await taskDuration(cdp);

@@ -2,8 +2,9 @@
  * Watches how much of the streamed reply the page shows, and when it was painted.
  *
  * - A `MutationObserver` on the view reads, from the mutation records only (never a whole
- *   `textContent`), the length of the text node that changed, or a `data-chars` attribute (the
- *   summary view). The longest length seen is "shown" (the reply only grows).
+ *   `textContent`), the length of the message paragraph that changed (the sum of its text
+ *   nodes' lengths: MessageStream shows a long reply as several), or a `data-chars` attribute
+ *   (the summary view). The longest length seen is "shown" (the reply only grows).
  * - A `requestAnimationFrame` loop marks the end of every frame: from each rAF callback it posts
  *   a task of the highest priority (`scheduler.postTask(…, { priority: "user-blocking" })`), which
  *   runs once that frame's rendering (style, layout, paint) is done, ahead of ordinary tasks and
@@ -46,7 +47,12 @@ export class PaintTracker {
     this.#observer = new MutationObserver((records) => {
       this.mutations += records.length;
       let longest = this.#shown;
+      // A message's text may be several text nodes (MessageStream renders a long reply as
+      // chunks): measure each changed message paragraph once per batch of records.
+      const paragraphs = new Set<Element>();
       for (const record of records) {
+        const paragraph = paragraphOf(record.target);
+        if (paragraph) paragraphs.add(paragraph);
         if (record.type === "characterData") {
           longest = Math.max(longest, (record.target as Text).length);
           this.#noticeFirstText(record.target);
@@ -59,6 +65,7 @@ export class PaintTracker {
           });
         }
       }
+      for (const paragraph of paragraphs) longest = Math.max(longest, textLength(paragraph));
       this.#shown = longest;
     });
     this.#observer.observe(root, {
@@ -150,6 +157,22 @@ function highPriorityPoster(callback: () => void): () => void {
   const channel = new MessageChannel();
   channel.port1.onmessage = callback;
   return () => channel.port2.postMessage(0);
+}
+
+const PARAGRAPH = ".bench-text, .lgr-message__text";
+
+/** The message paragraph a node is in (or is), if any. */
+function paragraphOf(node: Node): Element | null {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(PARAGRAPH) ?? null;
+}
+
+/** The length of the text in an element: the sum of its text nodes (each length is O(1)). */
+function textLength(element: Element): number {
+  let length = 0;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) length += (text as Text).length;
+  return length;
 }
 
 function charsOf(node: Node): number {

@@ -1,23 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import {
-  CancelRunButton,
+  Composer,
   ConnectionStatus,
   InterruptPanel,
   MessageStream,
   RunScope,
   RunStatusBadge,
   useRunStream,
-  type SubmitOptions,
 } from "langgraph-runs-react";
-import { BusyNotice } from "./BusyNotice";
-import { Composer } from "./Composer";
 import { ASSISTANT_ID } from "./config";
+import { RunControls } from "./RunControls";
 import { RunOptions } from "./RunOptions";
 import { RunProgress } from "./RunProgress";
-import { SCENARIOS } from "./scenarios";
+import { ScenarioCards } from "./ScenarioCards";
+import type { Scenario } from "./scenarios";
 import { chatKey, humanInput, shortId, type RunSettings } from "./settings";
-
-const REJOINABLE_ERRORS = new Set(["network", "timeout"]);
 
 export interface ChatPanelProps {
   threadId: string;
@@ -26,9 +23,11 @@ export interface ChatPanelProps {
 }
 
 /**
- * The chat: scenario buttons, the message stream, pending interrupts, a composer, and the run's
- * controls, all reading the chat's handle from one `<RunScope>`. Mounted once per thread (its session id names the thread), and re-joins a run that
- * was streaming when the page was reloaded.
+ * The chat pane: its status, the message stream (scenario cards while it is empty, then the
+ * messages, the slow run's progress and pending interrupts) as the pane's one scroll area, and
+ * at the bottom the run's controls, the kit's Composer and the run options, all reading the
+ * chat's handle from one `<RunScope>`. Mounted once per thread (its session id names the
+ * thread), and re-joins a run that was streaming when the page was reloaded.
  */
 export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelProps) {
   const chat = useRunStream({
@@ -38,36 +37,35 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
     streamMode: settings.streamModes,
     reconnectOnMount: true,
   });
-  const { submit } = chat;
-  const [draft, setDraft] = useState("");
-  const lastSent = useRef("");
-  // A refused message comes back as the draft (unless the user typed something new since).
-  useEffect(() => {
-    if (chat.refusal && !chat.refusal.waiting)
-      setDraft((current) => (current === "" ? lastSent.current : current));
-  }, [chat.refusal]);
+  const composerRef = useRef<HTMLFormElement>(null);
+  // The composer reports its own message's failures; one sent from a card is reported here.
+  const [sentFromCard, setSentFromCard] = useState(false);
+  const submitOptions = {
+    multitaskStrategy: settings.multitaskStrategy,
+    streamSubgraphs: settings.streamSubgraphs,
+  };
 
-  const send = useCallback(
-    (text: string, options: Partial<SubmitOptions> = {}) => {
-      void submit(humanInput(text), {
-        multitaskStrategy: settings.multitaskStrategy,
-        streamSubgraphs: settings.streamSubgraphs,
-        ...options,
-      });
-    },
-    [submit, settings.multitaskStrategy, settings.streamSubgraphs],
-  );
+  const pick = (scenario: Scenario) => {
+    setSentFromCard(true);
+    void chat.submit(humanInput(scenario.text), { ...submitOptions, ...scenario.options });
+    // The cards go away with the first message: the composer takes the focus, not the page.
+    composerRef.current?.querySelector("textarea")?.focus();
+  };
 
-  const { state: connection } = chat.connection;
-  const connected =
-    connection === "connecting" || connection === "open" || connection === "reconnecting";
-  const detached = connection === "closed" || connection === "failed";
-  // After a disconnect or a dropped connection the run may still be going, so offer to attach
-  // again. (A submit the busy thread refused is no error: the chat follows the run by itself.)
-  const canRejoin =
-    chat.runId !== null &&
-    detached &&
-    (chat.isRunning || REJOINABLE_ERRORS.has(chat.error?.kind ?? ""));
+  const empty =
+    chat.messages.length === 0 &&
+    chat.turnErrors.length === 0 &&
+    chat.interrupts.length === 0 &&
+    !chat.isRunning &&
+    !chat.isThreadLoading;
+  // Run errors stay in the transcript (MessageStream), a message the server never took comes
+  // back in the composer; others (a failed cancel or re-join) show here.
+  const otherError =
+    chat.error &&
+    !chat.turnErrors.some((turn) => turn.error === chat.error) &&
+    (chat.runId !== null || sentFromCard)
+      ? chat.error
+      : null;
 
   return (
     <RunScope run={chat}>
@@ -85,90 +83,46 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
           </div>
         </div>
 
-        <div className="demo-scenarios" role="group" aria-label="Scenarios">
-          {SCENARIOS.map((scenario) => (
-            <button
-              key={scenario.id}
-              type="button"
-              className="lgr-button demo-scenario"
-              data-size="small"
-              data-scenario={scenario.id}
-              title={`${scenario.description} Sends "${scenario.text}".`}
-              onClick={() => send(scenario.text, scenario.options)}
-            >
-              {scenario.label}
-            </button>
-          ))}
-        </div>
-
-        {/* display: contents; the stream is the scroll area, following the newest message. */}
+        {/* display: contents; the stream is the pane's scroll area, following the newest message. */}
         <div className="demo-chat__messages-slot" data-testid="messages">
           <MessageStream
             className="demo-chat__messages"
             followLatest
-            emptyText="No messages yet. Pick a scenario above or write something."
+            data-empty-chat={empty ? "true" : undefined}
+            emptyText={
+              chat.isThreadLoading
+                ? "Loading the thread…"
+                : "No messages yet. Pick a scenario, or write a message below."
+            }
           >
+            {empty ? <ScenarioCards onPick={pick} /> : null}
             <RunProgress />
-            {/* Run errors stay in the transcript (MessageStream); others (a failed cancel) show here. */}
-            {chat.error && !chat.turnErrors.some((turn) => turn.error === chat.error) ? (
+            {otherError ? (
               <div className="demo-error" role="alert" data-testid="chat-error">
                 <strong>
-                  {chat.error.kind === "stream" ? "The run failed" : `Error (${chat.error.kind})`}:
+                  {otherError.kind === "stream" ? "The run failed" : `Error (${otherError.kind})`}:
                 </strong>{" "}
-                {chat.error.message}
+                {otherError.message}
               </div>
             ) : null}
             <InterruptPanel className="demo-interrupts" />
           </MessageStream>
         </div>
 
-        <div className="demo-chat__controls">
-          <CancelRunButton labels={{ cancel: "Stop" }} />
-          {canRejoin ? (
-            <button
-              type="button"
-              className="lgr-button"
-              onClick={() => void chat.join(chat.runId!)}
-              title="Attach to the run again, from the last event this page saw"
-            >
-              Re-join
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="lgr-button"
-              disabled={!connected || !chat.isRunning}
-              onClick={() => chat.disconnect()}
-              title="Close the connection only: the run goes on"
-            >
-              Disconnect
-            </button>
-          )}
-          <span className="demo-muted demo-chat__hint">
-            {canRejoin && chat.isRunning ? "Disconnected: the run goes on without you." : null}
-          </span>
-        </div>
-
-        {chat.refusal ? (
-          <BusyNotice
-            refusal={chat.refusal}
-            onChoose={(strategy) => {
-              setDraft("");
-              void chat.resubmit(strategy);
-            }}
-            onDismiss={chat.dismissRefusal}
+        <div className="demo-chat__dock">
+          <RunControls chat={chat} />
+          {/* The one Stop is RunControls' CancelRunButton: the composer's button stays Send, and
+              a message sent while the run goes on meets the busy thread's choices. */}
+          <Composer
+            ref={composerRef}
+            className="demo-composer"
+            stop={false}
+            submitOptions={submitOptions}
+            placeholder="Write a message, or try /tokens 500, /slow 5000, /interrupt…"
+            onSend={() => setSentFromCard(false)}
           />
-        ) : null}
-        <Composer
-          value={draft}
-          onChange={setDraft}
-          onSend={(text) => {
-            lastSent.current = text;
-            setDraft("");
-            send(text);
-          }}
-        />
-        <RunOptions settings={settings} onChange={onSettingsChange} />
+          <RunOptions settings={settings} onChange={onSettingsChange} />
+        </div>
       </section>
     </RunScope>
   );

@@ -75,6 +75,8 @@ export {
   beginRun,
   endRun,
   failRun,
+  joinRun,
+  markOpen,
   isActiveStatus,
   isFinalStatus,
   markCancelling,

@@ -29,7 +29,9 @@ import {
   endRun,
   failRun,
   isFinalStatus,
+  joinRun,
   markCancelling,
+  markOpen,
   resetSession,
   setConnection,
   setError,
@@ -302,13 +304,7 @@ export class RunController {
     const lastEventId =
       laterEventId(joinOptions.lastEventId, sameRun ? session.lastEventId : undefined) ?? "-1";
     const active = this.#begin(threadId, runId);
-    this.#update((s) => {
-      const next = sameRun ? s : beginRun(s, Date.now());
-      return setConnection(
-        setRunIdentity({ ...next, status: "running" }, { threadId, runId }),
-        "connecting",
-      );
-    });
+    this.#update((s) => joinRun(s, { threadId, runId }, Date.now()));
     if (!sameRun || joinOptions.lastEventId !== undefined)
       this.#update((s) => ({ ...s, lastEventId }));
     await this.#consume(active, async () => {
@@ -479,7 +475,7 @@ export class RunController {
         if (!opened || active.reconnecting) {
           opened = true;
           active.reconnecting = false;
-          this.#update((s) => setConnection(s, "open"));
+          this.#update(markOpen);
         }
         if (event.type === "values" && event.ns.length === 0) active.sawValues = true;
         this.#notifyEvent(active, event);

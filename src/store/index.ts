@@ -83,6 +83,8 @@ export {
   beginRun,
   endRun,
   failRun,
+  joinRun,
+  markOpen,
   isFinalStatus,
   markCancelling,
   resetSession,

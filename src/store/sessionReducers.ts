@@ -79,6 +79,31 @@ export function beginRun<V, C, I>(session: RunSession<V, C, I>, now?: number): R
 }
 
 /**
+ * Attaches to a run that is already going (a re-join, or following a run someone else started):
+ * a run other than the session's begins anew ({@link beginRun}); the same run keeps what the
+ * session holds. Either way it is `running`, under those ids, and connecting.
+ *
+ * @example joinRun(session, { threadId: "t1", runId: "r1" }, Date.now()).status // "running"
+ */
+export function joinRun<V, C, I>(
+  session: RunSession<V, C, I>,
+  identity: { threadId: string; runId: string },
+  now?: number,
+): RunSession<V, C, I> {
+  const begun = session.runId === identity.runId ? session : beginRun(session, now);
+  return setConnection(setRunIdentity({ ...begun, status: "running" }, identity), "connecting");
+}
+
+/**
+ * The stream is open: its first event arrived (also after a re-join).
+ *
+ * @example markOpen(session).connection.state // "open"
+ */
+export function markOpen<V, C, I>(session: RunSession<V, C, I>): RunSession<V, C, I> {
+  return setConnection(session, "open");
+}
+
+/**
  * Ends the run with a final status and records `endedAt` (when `now` is given).
  *
  * @example endRun(session, "success", Date.now()).timings.endedAt

@@ -207,7 +207,8 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await aiMessages().filter({ hasText: "Hello from the subgraph" }).waitFor();
     await waitForStatus("success");
     const row = page.locator(".lgr-runs-table tbody tr[data-run-id]").first();
-    await row.getByRole("button", { name: "Open event log" }).click();
+    // A row click opens the run (its event log in the dashboard).
+    await row.getByRole("rowheader").click();
     const viewer = page.locator(".demo-viewer");
     await waitForStatus("success", viewer.locator(".lgr-badge"));
     // streamSubgraphs: events from inside the subgraph carry its namespace.
@@ -237,7 +238,8 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await row.and(page.locator('[data-status="success"]')).waitFor();
     // Reading it afterwards (its status next to "Started run") answers 404, as it should.
     expectedFailures.push({ status: 404, method: "GET", urlEnd: `/runs/${runId}` });
-    await row.getByRole("button", { name: "Delete" }).click();
+    await row.getByRole("button", { name: /^More actions for run / }).click();
+    await row.getByRole("menuitem", { name: "Delete" }).click();
     await row.getByRole("button", { name: "Yes, delete" }).click();
     await row.waitFor({ state: "detached" });
   });

@@ -1,7 +1,7 @@
 /**
  * Journeys of answering interrupts: approve, edit and reject a human-in-the-loop request, two
  * interrupts answered together, a second interrupt after an answered one, and where focus goes
- * after Resume.
+ * after an answer.
  */
 import { describe, expect, test } from "vitest";
 import { demoJourneys, type Journey } from "./support/demoJourney";
@@ -12,10 +12,6 @@ const EMAIL_ARGS = { to: "ada@example.com", subject: "Hello" };
 
 function form(j: Journey) {
   return j.messages().locator("form.lgr-interrupts");
-}
-
-function resumeButton(j: Journey) {
-  return form(j).getByRole("button", { name: /Resume/ });
 }
 
 async function reply(j: Journey, text: string) {
@@ -31,8 +27,8 @@ describe("a human-in-the-loop request", () => {
   test("approve: the run resumes with the approval", async () => {
     const j = await demo.open();
     await openReview(j);
-    await form(j).getByRole("radio", { name: "Approve" }).check();
-    await resumeButton(j).click();
+    // One pending request: Approve is one click.
+    await form(j).getByRole("button", { name: "Approve" }).click();
     await reply(j, `Resumed with: ${JSON.stringify({ decisions: [{ type: "approve" }] })}`);
     await j.waitForStatus("success");
     expect(await form(j).count()).toBe(0);
@@ -41,12 +37,12 @@ describe("a human-in-the-loop request", () => {
   test("edit: the run resumes with the edited arguments", async () => {
     const j = await demo.open();
     await openReview(j);
-    await form(j).getByRole("radio", { name: "Edit" }).check();
+    await form(j).getByRole("button", { name: "Edit" }).click();
     const edited = { ...EMAIL_ARGS, subject: "Edited by a person" };
     await form(j)
       .getByRole("textbox", { name: "Arguments of send_email (JSON object)" })
       .fill(JSON.stringify(edited));
-    await resumeButton(j).click();
+    await form(j).getByRole("button", { name: "Send edits" }).click();
     const action = { name: "send_email", args: edited, arguments: edited };
     await reply(
       j,
@@ -58,11 +54,11 @@ describe("a human-in-the-loop request", () => {
   test("reject with a message: the run resumes with the rejection", async () => {
     const j = await demo.open();
     await openReview(j);
-    await form(j).getByRole("radio", { name: "Reject" }).check();
+    await form(j).getByRole("button", { name: "Reject" }).click();
     await form(j)
       .getByRole("textbox", { name: "Message to the model (optional)" })
       .fill("Not this one");
-    await resumeButton(j).click();
+    await form(j).getByRole("button", { name: "Reject" }).click();
     await reply(
       j,
       `Resumed with: ${JSON.stringify({ decisions: [{ type: "reject", message: "Not this one" }] })}`,
@@ -73,8 +69,7 @@ describe("a human-in-the-loop request", () => {
   test("a second interrupt after an answered one offers its own answer (no 'Answer sent')", async () => {
     const j = await demo.open();
     await openReview(j);
-    await form(j).getByRole("radio", { name: "Approve" }).check();
-    await resumeButton(j).click();
+    await form(j).getByRole("button", { name: "Approve" }).click();
     await reply(j, "Resumed with:");
     await j.waitForStatus("success");
 
@@ -83,17 +78,16 @@ describe("a human-in-the-loop request", () => {
     await form(j).getByRole("heading", { name: "Review send_email" }).waitFor();
     expect(await form(j).getByText("Answer sent").count()).toBe(0);
     expect(await form(j).getAttribute("data-state")).toBe("idle");
-    await form(j).getByRole("radio", { name: "Reject" }).check();
-    expect(await resumeButton(j).isEnabled()).toBe(true);
-    await resumeButton(j).click();
+    await form(j).getByRole("button", { name: "Reject" }).click();
+    expect(await form(j).getByRole("button", { name: "Reject" }).isEnabled()).toBe(true);
+    await form(j).getByRole("button", { name: "Reject" }).click();
     await reply(j, `Resumed with: ${JSON.stringify({ decisions: [{ type: "reject" }] })}`);
   });
 
-  test("after Resume, focus is not dropped to the page body", async () => {
+  test("after answering, focus is not dropped to the page body", async () => {
     const j = await demo.open();
     await openReview(j);
-    await form(j).getByRole("radio", { name: "Approve" }).check();
-    await resumeButton(j).focus();
+    await form(j).getByRole("button", { name: "Approve" }).focus();
     await j.page.keyboard.press("Enter");
     await reply(j, "Resumed with:");
     await j.waitForStatus("success");
@@ -113,6 +107,7 @@ describe("several interrupts", () => {
     const a = form(j).locator(".lgr-interrupt", { hasText: "Approve A?" });
     const b = form(j).locator(".lgr-interrupt", { hasText: "Approve B?" });
     await a.getByRole("textbox").fill("yes");
+    await b.getByRole("button", { name: "Advanced" }).click();
     await b.getByRole("radio", { name: "JSON" }).check();
     await b.getByRole("textbox").fill('{"ok":false}');
     await form(j).getByRole("button", { name: "Resume with 2 answers" }).click();

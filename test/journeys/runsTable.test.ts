@@ -30,25 +30,30 @@ async function finishedTurns(j: Journey, count: number) {
 }
 
 describe("the runs table", () => {
-  test("Delete asks first; Keep (or Escape) keeps the run and focus returns to Delete", async () => {
+  test("Delete (in the row's ⋯ menu) asks first; Keep (or Escape) keeps the run and focus returns to ⋯", async () => {
     const j = await demo.open();
     await finishedTurns(j, 1);
     const row = rows(j).first();
     const runId = await row.getAttribute("data-run-id");
+    const more = row.getByRole("button", { name: /^More actions for run / });
 
-    await row.getByRole("button", { name: "Delete" }).click();
+    await more.click();
+    await row.getByRole("menuitem", { name: "Delete" }).click();
     const confirm = row.getByRole("group", { name: /Delete run .*\?/ });
     await confirm.waitFor();
     // The safe choice has focus; the run is still there.
     await expect.poll(() => isFocused(confirm.getByRole("button", { name: "Keep" }))).toBe(true);
     await j.page.keyboard.press("Enter");
-    await expect.poll(() => isFocused(row.getByRole("button", { name: "Delete" }))).toBe(true);
+    await expect.poll(() => isFocused(more)).toBe(true);
     expect(await rows(j).count()).toBe(1);
 
+    // By keyboard: Enter opens the menu on its first item, End moves to Delete.
+    await j.page.keyboard.press("Enter");
+    await j.page.keyboard.press("End");
     await j.page.keyboard.press("Enter");
     await confirm.waitFor();
     await j.page.keyboard.press("Escape");
-    await expect.poll(() => isFocused(row.getByRole("button", { name: "Delete" }))).toBe(true);
+    await expect.poll(() => isFocused(more)).toBe(true);
     expect(await confirm.count()).toBe(0);
     expect(await table(j).locator(`tr[data-run-id="${runId}"]`).count()).toBe(1);
   });
@@ -58,7 +63,9 @@ describe("the runs table", () => {
     await finishedTurns(j, 2);
     const row = rows(j).first();
     const runId = (await row.getAttribute("data-run-id")) ?? "";
-    await row.getByRole("button", { name: "Delete" }).focus();
+    await row.getByRole("button", { name: /^More actions for run / }).focus();
+    await j.page.keyboard.press("Enter");
+    await j.page.keyboard.press("End");
     await j.page.keyboard.press("Enter");
     await row.getByRole("button", { name: "Yes, delete" }).focus();
     await j.page.keyboard.press("Enter");

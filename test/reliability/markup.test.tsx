@@ -142,8 +142,10 @@ const CASES: Record<string, (run: AnyRunHandle) => Record<string, unknown>> = {
     announce: true,
     labels: { "needs-input": XSS, interrupted: XSS, success: XSS, running: XSS, idle: XSS },
   }),
+  // `show="always"`: normal states show nothing by default, and the markup is in their labels.
   ConnectionStatus: (run) => ({
     run,
+    show: "always",
     labels: { closed: XSS, open: XSS, idle: XSS, failed: XSS },
   }),
   // A running run by ids, its status a data prop (no fetch): the click below opens the confirm step.
@@ -180,6 +182,7 @@ const CASES: Record<string, (run: AnyRunHandle) => Record<string, unknown>> = {
   MessageStream: (run) => ({ run, label: XSS }),
   InterruptPanel: (run) => ({ run, onResume: () => {} }),
   ResumeControls: () => ({ label: XSS, canSubmit: true, error: XSS, problems: [XSS], sent: false }),
+  Composer: (run) => ({ run, placeholder: XSS, labels: { input: XSS, hint: XSS, send: XSS } }),
   InterruptItemSection: () => ({ item: markupItem(), total: 2 }),
   InterruptFields: () => ({ item: markupItem() }),
 };

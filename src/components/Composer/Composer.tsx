@@ -51,6 +51,7 @@ function ComposerContent({
   status,
   refusal,
   cancelling,
+  stop,
   ...rest
 }: ComposerProps) {
   const composer = useComposer({
@@ -66,6 +67,7 @@ function ComposerContent({
     status,
     refusal,
     cancelling,
+    stop,
   });
   const inputId = useId();
   const hintId = useId();

@@ -50,6 +50,14 @@ export interface UseComposerOptions {
   refusal?: SubmitRefusal | null;
   /** A stop is pending, controlled (static rendering). */
   cancelling?: boolean;
+  /**
+   * `false`: the button is always Send, and a message sent while the run is going meets the busy
+   * thread's choices. For an app that stops the run with its own control (a `CancelRunButton`),
+   * so the user sees one Stop (default true: Stop replaces Send while the run is active).
+   *
+   * @example <Composer stop={false} /> <CancelRunButton labels={{ cancel: "Stop" }} />
+   */
+  stop?: boolean;
 }
 
 /** Why the last message did not go through: never reached the thread, or its run failed. */
@@ -301,7 +309,8 @@ export function useComposer(options: UseComposerOptions = {}): ComposerState {
     value.trim() !== "" &&
     (run !== undefined || options.onSend !== undefined) &&
     refusal?.waiting !== true;
-  const buttonState: ComposerButtonState = !isRunning ? "send" : cancelling ? "stopping" : "stop";
+  const buttonState: ComposerButtonState =
+    !isRunning || options.stop === false ? "send" : cancelling ? "stopping" : "stop";
   const shownFailure = failure !== null && failure.runId === (run?.id ?? failure.runId);
 
   return {

@@ -258,26 +258,7 @@ function RunsTableViewContent({
             </tr>
           </thead>
           <tbody>
-            {error ? (
-              <tr className="lgr-runs-table__message" data-kind="error">
-                <td colSpan={columns}>
-                  <div className="lgr-runs__error" role="alert">
-                    <StatusIcon name="alert" />
-                    <span>Could not load runs: {error.message}</span>
-                    {retry ? (
-                      <button
-                        type="button"
-                        className="lgr-button"
-                        data-size="small"
-                        onClick={retry}
-                      >
-                        Retry
-                      </button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ) : null}
+            {error ? <ErrorRow columns={columns} error={error} retry={retry} /> : null}
             {loading ? <SkeletonRows columns={columns} /> : null}
             {state === "empty" ? (
               <EmptyRow
@@ -372,6 +353,33 @@ function SelectAll({
         Select all
       </span>
     </label>
+  );
+}
+
+/** The list failed: an alert with Retry, spanning the columns (the header stays). */
+function ErrorRow({
+  columns,
+  error,
+  retry,
+}: {
+  columns: number;
+  error: Pick<Error, "message">;
+  retry: (() => void) | undefined;
+}) {
+  return (
+    <tr className="lgr-runs-table__message" data-kind="error">
+      <td colSpan={columns}>
+        <div className="lgr-runs__error" role="alert">
+          <StatusIcon name="alert" />
+          <span>Could not load runs: {error.message}</span>
+          {retry ? (
+            <button type="button" className="lgr-button" data-size="small" onClick={retry}>
+              Retry
+            </button>
+          ) : null}
+        </div>
+      </td>
+    </tr>
   );
 }
 

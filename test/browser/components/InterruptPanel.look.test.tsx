@@ -35,17 +35,17 @@ const click = (name: string, role: "button" | "radio" = "button"): Prepare => {
 };
 
 const SHOTS: Shot[] = [
-  { name: "hitl", story: "HitlApprove" },
+  { name: "hitl", story: "HitlPending" },
   { name: "hitl-edit-json", story: "HitlEdit", prepare: click("Edit") },
-  { name: "hitl-edit-schema", story: "HitlSchemaForm", prepare: click("Edit") },
+  { name: "hitl-edit-schema", story: "HitlSchemaFormOpen", play: true },
   { name: "hitl-edit-nested", story: "HitlSchemaNested", prepare: click("Edit") },
   { name: "hitl-validation", story: "HitlSchemaValidation", play: true },
   { name: "hitl-reject", story: "HitlReject", prepare: click("Reject") },
   { name: "hitl-several", story: "HitlSeveralActions" },
-  { name: "inbox", story: "InboxRespond" },
+  { name: "inbox", story: "InboxPending" },
   { name: "value-options", story: "ValueOptions", prepare: click("Rome", "radio") },
   { name: "value-advanced", story: "ValueAdvancedJson", prepare: click("Advanced") },
-  { name: "two-interrupts", story: "TwoInterrupts" },
+  { name: "two-interrupts", story: "TwoInterruptsPending" },
   { name: "breakpoint", story: "Breakpoint" },
   { name: "decision-notes", story: "DecisionNotes", play: true },
   { name: "resume-error", story: "ResumeError", play: true },

@@ -267,6 +267,26 @@ describe("Composer: the run", () => {
     fireEvent.click(stopping);
     expect(run.stop).toHaveBeenCalledTimes(1);
   });
+
+  it("with stop={false} keeps Send while the run is active: it sends, and never stops the run", () => {
+    const { run } = fakeRun();
+    const { ui, store } = withStore(<Composer run={run} stop={false} />);
+    render(ui);
+    act(() => {
+      store().ensureSession(run.id, { threadId: "thread-1" });
+      store().updateSession(run.id, (session) => ({ ...session, status: "running" }));
+    });
+    expect(screen.queryByRole("button", { name: "Stop" })).toBeNull();
+    type("while it runs");
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    expect(run.submit).toHaveBeenCalledWith(
+      { messages: [{ type: "human", content: "while it runs" }] },
+      undefined,
+    );
+    expect(run.stop).not.toHaveBeenCalled();
+    act(() => store().updateSession(run.id, (session) => ({ ...session, cancelling: true })));
+    expect(screen.getByRole("button", { name: "Send" }).getAttribute("aria-busy")).toBeNull();
+  });
 });
 
 describe("Composer: props", () => {

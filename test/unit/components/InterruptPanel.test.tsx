@@ -1010,6 +1010,23 @@ describe("<InterruptPanel>", () => {
     ]);
   });
 
+  it("a request that allows no decision keeps the Resume button, disabled, and says why", () => {
+    render(
+      <InterruptPanel
+        interrupts={[
+          pending("i1", {
+            action_requests: [{ name: "wipe", args: {} }],
+            review_configs: [{ action_name: "wipe", allowed_decisions: [] }],
+          }),
+        ]}
+        onResume={() => undefined}
+      />,
+    );
+    const resume = screen.getByRole("button", { name: "Resume" }) as HTMLButtonElement;
+    expect(resume.disabled).toBe(true);
+    expect(screen.getByText("Choose a decision for wipe.")).toBeTruthy();
+  });
+
   it("continues a static breakpoint of the run with submit(null)", async () => {
     const user = userEvent.setup();
     const run = fakeRun();

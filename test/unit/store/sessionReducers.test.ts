@@ -8,6 +8,8 @@ import {
   setError,
   setRunIdentity,
   beginRun,
+  joinRun,
+  markOpen,
   endRun,
   setStatus,
 } from "../../../src/store";
@@ -105,5 +107,24 @@ describe("session reducers", () => {
     });
     expect(reset.eventLog.cap).toBe(3);
     expect(reset.eventLog.total).toBe(0);
+  });
+});
+
+describe("joinRun and markOpen", () => {
+  it("joining another run begins it anew; joining the session's own run keeps what it holds", () => {
+    const paused = {
+      ...createSession("k", { threadId: "t", runId: "r1", status: "interrupted" }),
+      messages: [{ id: "m1", type: "ai", content: "hi" }],
+      lastEventId: "7",
+    };
+    const other = joinRun(paused, { threadId: "t", runId: "r2" }, 5);
+    expect(other).toMatchObject({ runId: "r2", status: "running", lastEventId: undefined });
+    expect(other.connection.state).toBe("connecting");
+    expect(other.timings.startedAt).toBe(5);
+    expect(other.messages).toBe(paused.messages);
+
+    const same = joinRun(paused, { threadId: "t", runId: "r1" }, 5);
+    expect(same).toMatchObject({ runId: "r1", status: "running", lastEventId: "7" });
+    expect(markOpen(same).connection).toEqual({ state: "open", attempt: 0 });
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 import type { AnswerIssue } from "../AnswerResult";
-import type { ArgsField, ArgsFieldValue } from "./argsForm";
+import type { ArgsField, ArgsFieldValue } from "./readArgsForm";
 import { CheckboxField } from "./CheckboxField";
 import { ChoiceGroup } from "./ChoiceGroup";
 import { SelectField } from "./SelectField";

@@ -7,7 +7,10 @@ export interface QuickAction<T extends string> {
   value: T;
   label: string;
   icon: InterruptIconName;
-  /** The label of the button that sends the form this action opens ("Send edits"); without it, a click sends at once. */
+  /**
+   * The label of the button that sends the form this action opens ("Send edits"); without it,
+   * a click sends at once.
+   */
   confirmLabel?: string;
   /** The main action (filled), or a destructive one (its confirm in red). */
   tone?: "primary" | "danger";

@@ -23,7 +23,7 @@ import {
   readArgsForm,
   type ArgsField,
   type ArgsFieldValue,
-} from "../fields/argsForm";
+} from "../fields/readArgsForm";
 import { ArgsList } from "../fields/ArgsList";
 import { ChoiceGroup } from "../fields/ChoiceGroup";
 import { QuickDecision, type QuickAction } from "../fields/QuickDecision";
@@ -428,6 +428,7 @@ export const hitlKind: InterruptKind<"hitl", HitlRequest, HitlActionDraft[], Hit
   build: buildHitlResponse,
   title: hitlTitle,
   describe: describeHitl,
-  sendsItself: (request) => request.actions.length === 1,
+  // One action with something to decide: its buttons send it (several get radio chips).
+  sendsItself: ({ actions }) => actions.length === 1 && actions[0]!.allowedDecisions.length > 0,
   Fields: HitlFields,
 };
