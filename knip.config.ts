@@ -29,8 +29,6 @@ const config: KnipConfig = {
       // Not test/docs/.generated: the docs' code blocks, written out by test/docs/checkExamples.ts
       // to be type-checked, not imported.
       project: ["**/*.{ts,tsx,mts,mjs}", "!test/docs/.generated/**"],
-      // Built output: its .d.ts files are checked by `npm run attw` on the packed tarball.
-      ignore: ["dist/**"],
       // Run from the packed tarball by scripts/check-packed.mjs (through node_modules/.bin).
       ignoreDependencies: ["@arethetypeswrong/cli", "publint"],
     },

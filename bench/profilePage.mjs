@@ -40,6 +40,10 @@ const server = await serveStatic(PAGES_ROOT);
 const browser = await launchChromium();
 try {
   const { page, cdp, close } = await openContender(browser, server.url, contender);
+  if (contender === "langchain-react") {
+    const { loadProtocolRecording } = await import("./lib/protocolRecording.mjs");
+    options.protocolRecording = await loadProtocolRecording({ tokens: 20 });
+  }
   await page.evaluate((o) => window.__bench.prepare(o), options);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });

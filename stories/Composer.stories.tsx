@@ -23,6 +23,7 @@ function recordingRun(id: string) {
     join: fn(async () => undefined),
     resubmit: fn(async (_strategy: string) => undefined),
     dismissRefusal: fn(),
+    showCheckpoint: fn(async () => undefined),
   } satisfies AnyRunHandle;
 }
 

@@ -125,6 +125,7 @@ function recordingRun(id: string) {
     join: fn(async () => undefined),
     resubmit: fn(async () => undefined),
     dismissRefusal: fn(),
+    showCheckpoint: fn(async () => undefined),
   } satisfies AnyRunHandle;
 }
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, fn, spyOn, userEvent, waitFor, within } from "storybook/test";
 import type { StreamEvent } from "../src/client/types";
 import { StreamEventLog, type StreamEventLogProps } from "../src/components/StreamEventLog";
 import { appendEvents, createEventLog, type EventLog } from "../src/store";
@@ -48,6 +48,53 @@ function sampleLog(): EventLog {
   );
 }
 
+/** Two runs on one log (a resubmit): each run's times start again at +0.00s. */
+function twoRunsLog(): EventLog {
+  const first = sampleEvents();
+  const second = sampleEvents().map((event) =>
+    event.type === "metadata"
+      ? { ...event, data: { run_id: "01a1fe22-7c41-7a3b-9d0e-5b2f8e4c1a90", attempt: 1 } }
+      : event,
+  );
+  const log = appendEvents(
+    createEventLog(),
+    first,
+    first.map((_, i) => T0 + i * 137),
+  );
+  return appendEvents(
+    log,
+    second,
+    second.map((_, i) => T0 + 95_000 + i * 91),
+  );
+}
+
+/** One event of each mode, as a person would want to read it in a row. */
+function everyModeEvents(): StreamEvent[] {
+  const meta = { langgraph_node: "agent" };
+  return [
+    ev("metadata", { run_id: "01a1fdc0-1e89-753e-831e-e1736588eda2", attempt: 1 }),
+    ev("messages", [{ type: "ai", content: "Let me check the weather in Paris.", id: "m1" }, meta]),
+    ev("messages", [
+      {
+        type: "ai",
+        content: "",
+        id: "m1",
+        tool_call_chunks: [{ name: "get_weather", args: '{"city": "Paris"}', index: 0 }],
+      },
+      meta,
+    ]),
+    ev("messages", [
+      { type: "tool", name: "get_weather", content: "18 °C, light rain", id: "t1" },
+      { langgraph_node: "tools" },
+    ]),
+    ev("updates", { agent: { messages: [] }, tools: { messages: [] } }),
+    ev("values", { messages: [{ type: "human", content: "Weather?" }], city: null }),
+    ev("values", { messages: [{ type: "human", content: "Weather?" }, {}], city: "Paris" }),
+    ev("custom", { type: "progress", step: "forecast", percent: 40 }),
+    ev("error", { error: "RateLimitError", message: "Too many requests to the weather API" }),
+  ].map((event, i) => ({ ...event, id: String(i) }));
+}
+
 /** `count` token events (every 50th a values event), 1 ms apart, in a log of `cap`. */
 function bigLog(count: number, cap: number): EventLog {
   // Counted, not weighed: 100,000 token events pass the default 8 MiB byte cap.
@@ -70,6 +117,29 @@ function bigLog(count: number, cap: number): EventLog {
     log = appendEvents(log, events, times);
   }
   return log;
+}
+
+/** Three more events of the short run, for stories where events keep arriving. */
+function moreEvents(from: number): StreamEvent[] {
+  return ["Nice ", "to ", "meet you"].map((content, i) => ({
+    ...ev("messages", [{ content, type: "ai", id: "run-7f3a" }, { langgraph_node: "chat" }]),
+    id: String(from + i),
+  }));
+}
+
+/** A log that grows by three events at the click of a (story-only) button. */
+function GrowingLog(props: StreamEventLogProps) {
+  const [eventLog, setEventLog] = useState(sampleLog);
+  const add = () =>
+    setEventLog((log) => appendEvents(log, moreEvents(log.total), T0 + log.total * 137));
+  return (
+    <div style={{ display: "grid", gap: 8 }}>
+      <StreamEventLog {...props} eventLog={eventLog} />
+      <button type="button" onClick={add} style={{ justifySelf: "start" }}>
+        Add 3 events
+      </button>
+    </div>
+  );
 }
 
 /** The log with an in-memory EventLog made once per story render. */
@@ -142,9 +212,13 @@ export const Filtered: Story = {
   render: (args) => <WithLog {...args} make={sampleLog} initialTypes={["custom"]} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText("Showing 2 of 10 events")).toBeInTheDocument();
+    await expect(canvas.getByText("2 of 10 events match")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: /^custom/ })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Namespace" }), SUB);
-    await expect(canvas.getByText("Showing 1 of 10 events")).toBeInTheDocument();
+    await expect(canvas.getByText("1 of 10 events match")).toBeInTheDocument();
     await userEvent.click(canvas.getByRole("button", { name: "Clear filters" }));
     await expect(canvas.getByText("10 events")).toBeInTheDocument();
   },
@@ -254,3 +328,175 @@ export const LiveSubgraph: Story = {
 
 /** The short run in the dark theme (the a11y check covers dark contrast too). */
 export const RunDark: Story = { ...Run, globals: { theme: "dark" } };
+
+/** Each mode's row says what the event is about: a chunk's text, a tool call, changed keys, … */
+export const ReadablePreviews: Story = {
+  args: { events: everyModeEvents(), follow: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const text of [
+      "run 01a1fdc0-1e89-753e-831e-e1736588eda2",
+      "Let me check the weather in Paris.",
+      'tool call get_weather {"city": "Paris"}',
+      "get_weather → 18 °C, light rain",
+      "agent, tools",
+      "1 message · keys: messages, city",
+      "2 messages · changed: messages, city",
+      "RateLimitError: Too many requests to the weather API",
+    ]) {
+      await expect(canvas.getByText(text)).toBeInTheDocument();
+    }
+  },
+};
+
+/** The previews in the dark theme (each mode's colour keeps its contrast). */
+export const ReadablePreviewsDark: Story = { ...ReadablePreviews, globals: { theme: "dark" } };
+
+/** Text search across the payloads: the rows that mention it, and how many match. */
+export const Search: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("searchbox", { name: "Search events" }), "hello");
+    await waitFor(() => expect(canvas.getByText("4 of 10 events match")).toBeInTheDocument());
+    // A token, a subgraph's token, the update and the state that hold it.
+    await expect(seqsOf(canvasElement)).toEqual([4, 7, 8, 9]);
+  },
+};
+
+/** A search that finds nothing says so, and "Clear filters" brings every row back. */
+export const SearchNoMatch: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} initialQuery="goodbye" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("No events match the filters.")).toBeInTheDocument();
+    await expect(canvas.getByText("0 of 10 events match")).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
+  },
+};
+
+/** Paused: new events wait (counted in the footer) until "Jump to latest" or un-pausing. */
+export const Paused: Story = {
+  render: (args) => <GrowingLog {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const pause = canvas.getByRole("button", { name: "Pause" });
+    await userEvent.click(pause);
+    await expect(pause).toHaveAttribute("aria-pressed", "true");
+    await userEvent.click(canvas.getByRole("button", { name: "Add 3 events" }));
+    await expect(canvas.getByText("10 events · Paused, 3 new")).toBeInTheDocument();
+    await expect(rowsOf(canvasElement)).toHaveLength(10);
+    await expect(canvas.getByRole("button", { name: "Jump to latest" })).toBeInTheDocument();
+  },
+};
+
+/** Un-pausing shows what arrived and follows the newest event again. */
+export const Resumed: Story = {
+  render: (args) => <GrowingLog {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const pause = canvas.getByRole("button", { name: "Pause" });
+    await userEvent.click(pause);
+    await userEvent.click(canvas.getByRole("button", { name: "Add 3 events" }));
+    await userEvent.click(pause);
+    await expect(pause).toHaveAttribute("aria-pressed", "false");
+    await expect(canvas.getByText("13 events")).toBeInTheDocument();
+    await waitFor(() => expect(seqsOf(canvasElement)).toContain(12));
+  },
+};
+
+/** "Copy as JSON" turns into "Copied ✓" for a moment, and the log says so to screen readers. */
+export const Copied: Story = {
+  render: (args) => <WithLog {...args} make={sampleLog} follow={false} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const writeText = spyOn(navigator.clipboard, "writeText").mockResolvedValue(undefined);
+    try {
+      const summary = await waitFor(() => {
+        const found = canvasElement.querySelector<HTMLElement>(
+          '.lgr-log__row[data-seq="1"] .lgr-log__summary',
+        );
+        if (!found) throw new Error("row 1 not rendered");
+        return found;
+      });
+      await userEvent.click(summary);
+      await userEvent.click(canvas.getByRole("button", { name: "Copy as JSON" }));
+      await expect(writeText).toHaveBeenCalledWith(expect.stringContaining('"step": "reply"'));
+      await expect(canvas.getByRole("button", { name: "Copied" })).toBeInTheDocument();
+      await expect(canvas.getByRole("status")).toHaveTextContent("Event #1 copied as JSON.");
+    } finally {
+      writeText.mockRestore();
+    }
+  },
+};
+
+/** "Export NDJSON" hands over the rows shown (here the `custom` ones), one event per line. */
+export const Export: Story = {
+  args: { onExport: fn() },
+  render: (args) => <WithLog {...args} make={sampleLog} initialTypes={["custom"]} />,
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Export NDJSON" }));
+    await expect(args.onExport).toHaveBeenCalledTimes(1);
+    const text = (args.onExport as ReturnType<typeof fn>).mock.calls[0]?.[0] as string;
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { seq: number; type: string });
+    await expect(lines.map((line) => [line.seq, line.type])).toEqual([
+      [1, "custom"],
+      [6, "custom"],
+    ]);
+    await expect(canvas.getByRole("status")).toHaveTextContent("Exported 2 events as NDJSON.");
+  },
+};
+
+/** Two runs in one log: times restart at each run's metadata event, with a line between runs. */
+export const TwoRuns: Story = {
+  render: (args) => <WithLog {...args} make={twoRunsLog} follow={false} />,
+  play: async ({ canvasElement }) => {
+    const timeOf = (seq: number) =>
+      canvasElement.querySelector(`.lgr-log__row[data-seq="${seq}"] .lgr-log__time`);
+    await waitFor(() => expect(timeOf(12)).not.toBeNull());
+    await expect(timeOf(9)).toHaveTextContent("+1.23s");
+    await expect(timeOf(10)).toHaveTextContent("+0.00s");
+    await expect(timeOf(12)).toHaveTextContent("+0.18s");
+    await expect(canvasElement.querySelector('.lgr-log__row[data-seq="10"]')).toHaveAttribute(
+      "data-run-start",
+      "true",
+    );
+  },
+};
+
+/** At a phone's 390 px: the controls wrap, and each row's preview gets a line of its own. */
+export const Mobile: Story = {
+  render: (args) => (
+    <div style={{ width: 390, maxWidth: "100%" }}>
+      <WithLog {...args} make={sampleLog} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
+    const preview = canvas.getByText("You");
+    const log = canvas.getByRole("log");
+    // The preview spans the row below its seq/time/mode line, inside the log.
+    await expect(preview.getBoundingClientRect().width).toBeGreaterThan(250);
+    await expect(preview.getBoundingClientRect().right).toBeLessThanOrEqual(
+      log.getBoundingClientRect().right,
+    );
+  },
+};
+
+/** The phone width in the dark theme, a row expanded. */
+export const MobileDark: Story = {
+  ...Mobile,
+  globals: { theme: "dark" },
+  play: async (context) => {
+    await Mobile.play?.(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByText("You"));
+    await expect(canvas.getByRole("button", { name: "Copy as JSON" })).toBeVisible();
+  },
+};

@@ -64,7 +64,6 @@ export function createProtocolReplay(
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const body = request.method === "POST" ? await request.text() : "";
-    if ((globalThis as { __benchDebug?: boolean }).__benchDebug) console.log("replay", request.method, url.pathname, body.slice(0, 200));
     if (request.method === "POST" && url.pathname.endsWith("/commands")) {
       const command = JSON.parse(body) as { id?: unknown };
       const answer = JSON.parse(streams.commandResponse.body) as Record<string, unknown>;

@@ -3,7 +3,10 @@ import { isRunsClientError, RunStatusBadge, useCreateRun, useRun } from "langgra
 import { ASSISTANT_ID } from "./config";
 import { humanInput, shortId, type RunSettings } from "./settings";
 
-/** Starts a run without streaming it (`useCreateRun`), then offers to join it. */
+/**
+ * Starts a run without streaming it (`useCreateRun`), then offers to join it. One line, in the
+ * dashboard's head.
+ */
 export function BackgroundRun({
   threadId,
   settings,
@@ -39,7 +42,10 @@ export function BackgroundRun({
   return (
     <div className="demo-background">
       <form className="demo-background__form" onSubmit={onSubmit}>
-        <label htmlFor={id}>Background run input</label>
+        {/* Named for screen readers; on screen the button beside it says what it is for. */}
+        <label htmlFor={id} className="lgr-visually-hidden">
+          Background run input
+        </label>
         <input
           id={id}
           className="demo-input"
@@ -49,6 +55,7 @@ export function BackgroundRun({
         <button
           type="submit"
           className="lgr-button"
+          data-size="small"
           disabled={createRun.isPending || text.trim() === ""}
         >
           Start background run

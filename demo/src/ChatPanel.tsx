@@ -3,10 +3,12 @@ import {
   Composer,
   ConnectionStatus,
   InterruptPanel,
+  MessageActions,
   MessageStream,
   RunScope,
   RunStatusBadge,
   useRunStream,
+  type Message,
 } from "langgraph-runs-react";
 import { ASSISTANT_ID } from "./config";
 import { RunControls } from "./RunControls";
@@ -15,6 +17,10 @@ import { RunProgress } from "./RunProgress";
 import { ScenarioCards } from "./ScenarioCards";
 import type { Scenario } from "./scenarios";
 import { chatKey, humanInput, shortId, type RunSettings } from "./settings";
+
+/** Copy, regenerate and edit (forks from the message's checkpoint), with the branch picker. */
+const renderActions = (message: Message) =>
+  message.type === "human" || message.type === "ai" ? <MessageActions message={message} /> : null;
 
 export interface ChatPanelProps {
   threadId: string;
@@ -88,11 +94,19 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
           <MessageStream
             className="demo-chat__messages"
             followLatest
+            renderActions={renderActions}
             data-empty-chat={empty ? "true" : undefined}
             emptyText={
-              chat.isThreadLoading
-                ? "Loading the thread…"
-                : "No messages yet. Pick a scenario, or write a message below."
+              chat.isThreadLoading ? (
+                "Loading the thread…"
+              ) : (
+                <>
+                  No messages yet.{" "}
+                  <span className="demo-chat__empty-hint">
+                    Pick a scenario to see the kit at work, or write a message below.
+                  </span>
+                </>
+              )
             }
           >
             {empty ? <ScenarioCards onPick={pick} /> : null}
@@ -110,7 +124,6 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
         </div>
 
         <div className="demo-chat__dock">
-          <RunControls chat={chat} />
           {/* The one Stop is RunControls' CancelRunButton: the composer's button stays Send, and
               a message sent while the run goes on meets the busy thread's choices. */}
           <Composer
@@ -118,10 +131,13 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
             className="demo-composer"
             stop={false}
             submitOptions={submitOptions}
-            placeholder="Write a message, or try /tokens 500, /slow 5000, /interrupt…"
+            placeholder="Write a message, or try /tokens 500 or /slow 5000"
             onSend={() => setSentFromCard(false)}
           />
-          <RunOptions settings={settings} onChange={onSettingsChange} />
+          <div className="demo-chat__footer">
+            <RunControls chat={chat} />
+            <RunOptions settings={settings} onChange={onSettingsChange} />
+          </div>
         </div>
       </section>
     </RunScope>

@@ -7,8 +7,9 @@ import { chatKey, shortId, type RunSettings } from "./settings";
 type LogTab = "chat" | "run";
 
 /**
- * The current thread's runs, live (`RunsTable`), a background run starter, and an event log:
- * the chat's own stream, or a run opened from the table (replayed into its own session).
+ * The dashboard pane: a background run starter (in its head), the current thread's runs, live
+ * (`RunsTable`), and an event log filling the rest of the pane: the chat's own stream, or a run
+ * opened from the table (replayed into its own session).
  */
 export function RunsDashboard({ threadId, settings }: { threadId: string; settings: RunSettings }) {
   const [openRunId, setOpenRunId] = useState<string | null>(null);
@@ -26,42 +27,44 @@ export function RunsDashboard({ threadId, settings }: { threadId: string; settin
     <section className="demo-panel demo-dashboard" aria-labelledby="dashboard-title">
       <div className="demo-panel__head">
         <h2 id="dashboard-title">Runs on this thread</h2>
+        <BackgroundRun threadId={threadId} settings={settings} onJoin={open} />
       </div>
-      <RunsTable
-        threadId={threadId}
-        pageSize={5}
-        pageSizes={[5, 10, 20]}
-        caption="Runs, newest first"
-        formatTime={(date) => date.toLocaleTimeString()}
-        onOpenRun={open}
-      />
-      <BackgroundRun threadId={threadId} settings={settings} onJoin={open} />
+      <div className="demo-dashboard__body">
+        <RunsTable
+          threadId={threadId}
+          pageSize={5}
+          pageSizes={[5, 10, 20]}
+          caption="Runs, newest first"
+          formatTime={(date) => date.toLocaleTimeString()}
+          onOpenRun={open}
+        />
 
-      <div className="demo-log">
-        <div className="demo-tabs" role="group" aria-label="Event log source">
-          <button
-            type="button"
-            className="demo-tab"
-            aria-pressed={tab === "chat"}
-            onClick={() => setTab("chat")}
-          >
-            Chat stream
-          </button>
-          <button
-            type="button"
-            className="demo-tab"
-            aria-pressed={tab === "run"}
-            disabled={openRunId === null}
-            onClick={() => setTab("run")}
-          >
-            {openRunId ? `Run ${shortId(openRunId)}` : "Open a run from the table"}
-          </button>
+        <div className="demo-log">
+          <div className="demo-tabs" role="group" aria-label="Event log source">
+            <button
+              type="button"
+              className="demo-tab"
+              aria-pressed={tab === "chat"}
+              onClick={() => setTab("chat")}
+            >
+              Chat stream
+            </button>
+            <button
+              type="button"
+              className="demo-tab"
+              aria-pressed={tab === "run"}
+              disabled={openRunId === null}
+              onClick={() => setTab("run")}
+            >
+              {openRunId ? `Run ${shortId(openRunId)}` : "Open a run from the table"}
+            </button>
+          </div>
+          {tab === "run" && openRunId ? (
+            <RunViewer key={openRunId} threadId={threadId} runId={openRunId} onClose={close} />
+          ) : (
+            <StreamEventLog run={{ id: chatKey(threadId) }} label="Events of the chat's stream" />
+          )}
         </div>
-        {tab === "run" && openRunId ? (
-          <RunViewer key={openRunId} threadId={threadId} runId={openRunId} onClose={close} />
-        ) : (
-          <StreamEventLog run={{ id: chatKey(threadId) }} label="Events of the chat's stream" />
-        )}
       </div>
     </section>
   );

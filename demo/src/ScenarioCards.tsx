@@ -5,7 +5,8 @@ import { SCENARIOS, type Scenario } from "./scenarios";
 /**
  * The suggestions of an empty chat: one card per scenario, each a button named by its title and
  * described by what it does. The whole card is the button's hit area (its `::after` covers the
- * card), while the description stays outside the name, so a screen reader hears a short name.
+ * card), while the description and the command stay outside its name (they describe it), so a
+ * screen reader hears a short name.
  */
 export function ScenarioCards({ onPick }: { onPick: (scenario: Scenario) => void }) {
   return (
@@ -26,7 +27,7 @@ function ScenarioCard({
   scenario: Scenario;
   onPick: (scenario: Scenario) => void;
 }) {
-  const descriptionId = useId();
+  const id = useId();
   return (
     <li className="demo-scenario" data-scenario={scenario.id}>
       <span className="demo-scenario__icon">
@@ -35,14 +36,17 @@ function ScenarioCard({
       <button
         type="button"
         className="demo-scenario__button"
-        aria-describedby={descriptionId}
+        aria-describedby={`${id}-description ${id}-command`}
         onClick={() => onPick(scenario)}
       >
         {scenario.label}
       </button>
-      <span id={descriptionId} className="demo-scenario__description">
-        {scenario.description} <code className="demo-scenario__command">{scenario.text}</code>
+      <span id={`${id}-description`} className="demo-scenario__description">
+        {scenario.description}
       </span>
+      <code id={`${id}-command`} className="demo-scenario__command">
+        {scenario.text}
+      </code>
     </li>
   );
 }

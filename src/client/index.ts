@@ -1,6 +1,10 @@
 export { createClient, type LangGraphRunsClient } from "./createClient";
 export { RunsClient, type RunStreamItem } from "./RunsClient";
-export { ThreadsClient, type CreateThreadOptions } from "./ThreadsClient";
+export {
+  ThreadsClient,
+  type CreateThreadOptions,
+  type ThreadHistoryOptions,
+} from "./ThreadsClient";
 export { RunsClientError, isRunsClientError, isAbortError } from "./RunsClientError";
 export type { RunsErrorKind, RunsClientErrorInit } from "./RunsClientError";
 export { serializeRunCreate } from "./serializeRunCreate";

@@ -7,3 +7,4 @@ export * from "./StreamEventLog";
 export * from "./MessageStream";
 export * from "./InterruptPanel";
 export * from "./Composer";
+export * from "./MessageActions";

@@ -18,6 +18,12 @@ export {
 export { useIsCancelling, type RunIds } from "./useIsCancelling";
 export { useRun } from "./useRun";
 export { useRunsList } from "./useRunsList";
+export {
+  useMessageBranches,
+  type MessageBranch,
+  type MessageBranches,
+  type UseMessageBranchesOptions,
+} from "./useMessageBranches";
 export { useCreateRun, type CreateRunVariables } from "./useCreateRun";
 export { useCreateBatch } from "./useCreateBatch";
 export { useWaitRun, type WaitRunVariables } from "./useWaitRun";

@@ -1,4 +1,4 @@
-import type { CancelAction } from "../client/types";
+import type { CancelAction, ThreadState } from "../client/types";
 import type {
   JoinRunOptions,
   ResubmitStrategy,
@@ -49,6 +49,14 @@ export interface RunHandle<TValues = Record<string, unknown>, TTypes extends Run
   resubmit(strategy: ResubmitStrategy): Promise<void>;
   /** Forgets the refused submit. */
   dismissRefusal(): void;
+  /**
+   * Shows the thread as it was at a checkpoint (another branch: a message's other version), and
+   * the next run continues from there. Takes a state from `threads.getHistory` or a checkpoint id.
+   */
+  showCheckpoint(
+    checkpoint: string | ThreadState<unknown>,
+    options?: { signal?: AbortSignal },
+  ): Promise<void>;
 }
 
 /**
@@ -84,5 +92,6 @@ export function createRunHandle<
     join: (runId, options) => controller.join(runId, options),
     resubmit: (strategy) => controller.resubmit(strategy),
     dismissRefusal: () => controller.dismissRefusal(),
+    showCheckpoint: (checkpoint, options) => controller.showCheckpoint(checkpoint, options),
   };
 }

@@ -33,6 +33,8 @@ export interface SessionTimings {
   /** When the session was asked to start a run (`setStatus(…, "starting", now)`) or got its first event. */
   startedAt?: number;
   firstEventAt?: number;
+  /** When the run's first message event (a streamed chunk, or whole messages) arrived. */
+  firstMessageAt?: number;
   lastEventAt?: number;
   /** When the run reached a final status. */
   endedAt?: number;

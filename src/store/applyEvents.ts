@@ -24,7 +24,8 @@ export interface ApplyEventsOptions {
  * each changed collection. Pure: the session passed in is not changed; untouched messages,
  * interrupts and log chunks are shared with it.
  *
- * - every event: `counts[type]` + 1, appended to the event log, `lastEventId`, timings;
+ * - every event: `counts[type]` + 1, appended to the event log, `lastEventId`, timings (the
+ *   first message event also sets `timings.firstMessageAt`);
  * - `metadata`: `runId` from `data.run_id`, status `running` (a different run id is a new run:
  *   pending interrupts and the breakpoint are cleared);
  * - `error`: status `error`, `error = { kind: "stream", message }`;
@@ -76,6 +77,7 @@ class EventFold<V, C, I> {
     if (typeof event.id === "string") next.lastEventId = event.id;
     next.timings.startedAt ??= receivedAt;
     next.timings.firstEventAt ??= receivedAt;
+    if (isMessageEvent(event)) next.timings.firstMessageAt ??= receivedAt;
     next.timings.lastEventAt = receivedAt;
     if (event.type !== "error" && event.type !== "end") promoteToRunning(next);
     try {
@@ -132,6 +134,23 @@ const HANDLERS: Partial<Record<string, Handler>> = {
   "messages/complete": applyWholeMessages,
   "messages/metadata": applyMessagesMetadata,
 };
+
+/** The event modes that carry messages (chunks, or whole messages). */
+const MESSAGE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  "messages",
+  "messages-tuple",
+  "messages/partial",
+  "messages/complete",
+]);
+
+/**
+ * Whether an event carries messages (a streamed chunk or whole messages).
+ *
+ * @example isMessageEvent({ type: "messages", ns: [], data: [chunk, metadata], interrupts: [], event: "messages" }) // true
+ */
+export function isMessageEvent(event: Pick<StreamEvent, "type">): boolean {
+  return MESSAGE_EVENT_TYPES.has(event.type);
+}
 
 function promoteToRunning(session: RunSession<unknown, unknown, unknown>): void {
   if (session.status === "idle" || session.status === "starting" || session.status === "pending") {

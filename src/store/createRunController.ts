@@ -1,8 +1,10 @@
 import type { LangGraphRunsClient } from "../client/createClient";
 import { compareEventIds } from "../client/eventIds";
+import { isPlainObject } from "../client/isPlainObject";
 import { isAbortError, RunsClientError } from "../client/RunsClientError";
 import type {
   CancelAction,
+  Checkpoint,
   Command,
   MultitaskStrategy,
   ReconnectInfo,
@@ -10,6 +12,7 @@ import type {
   StreamEvent,
   StreamMode,
   StreamResumeOptions,
+  ThreadState,
 } from "../client/types";
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
@@ -158,6 +161,19 @@ export class RunController {
   #refused: Submission | null = null;
   /** A refused submit to send once the run that keeps the thread busy ends (`resubmit("wait")`). */
   #waiting: Submission | null = null;
+  /**
+   * The checkpoint `showCheckpoint` put in the session (an earlier branch of the thread): the
+   * next run continues from it, not from the thread's latest state. Null: the latest state.
+   */
+  #shownCheckpoint: Checkpoint | null = null;
+  /**
+   * The thread's config on the server may name a checkpoint: the JS Agent Server (1.5.x) keeps a
+   * run's `checkpoint` in its thread's config and starts every later run on the thread from it
+   * (a fork would be undone by the next message). Set by a run with a checkpoint, or a loaded
+   * thread whose config shows one; the next run without one then asks for the latest state
+   * (`configurable.checkpoint_id: null`), which also clears it from the thread's config.
+   */
+  #threadPinsCheckpoint = false;
 
   constructor(options: RunControllerOptions) {
     this.#options = { ...options };
@@ -205,6 +221,8 @@ export class RunController {
     if (threadId === this.#threadId) return;
     this.#end("replaced");
     this.#threadId = threadId;
+    this.#shownCheckpoint = null;
+    this.#threadPinsCheckpoint = false;
     this.#update((session) => resetSession(session, { threadId }));
   }
 
@@ -294,6 +312,8 @@ export class RunController {
     const threadId = joinOptions.threadId ?? this.#threadId;
     if (threadId === null) throw new TypeError("join needs a thread id");
     this.#end("replaced");
+    // A run's events build on the thread's latest state, not on a branch shown before.
+    this.#shownCheckpoint = null;
     this.#adoptThread(threadId);
     // Events still queued count as seen: their ids are where this join must continue.
     this.#options.store.flush();
@@ -357,6 +377,7 @@ export class RunController {
   async loadThreadState(signal?: AbortSignal): Promise<void> {
     const threadId = this.#threadId;
     if (threadId === null) return;
+    this.#shownCheckpoint = null;
     this.#update((s) => ({ ...s, threadLoading: true, threadLoadError: null }));
     const current = () => !signal?.aborted && threadId === this.#threadId;
     try {
@@ -372,7 +393,39 @@ export class RunController {
     }
   }
 
-  async #start(rawInput: unknown, options: SubmitOptions): Promise<void> {
+  /**
+   * Shows the thread as it was at a checkpoint: its messages, values and pending interrupts
+   * replace the session's (another branch of the thread: a message's other version). The next
+   * run continues from that checkpoint unless it names another one, so a follow-up extends the
+   * branch on screen. Give the state itself when you have it (from `threads.getHistory`), or a
+   * checkpoint id to load it. Does nothing while a run streams (its events would overwrite it) or
+   * when a thread switch overtook the load; a failed load throws a `RunsClientError`.
+   *
+   * @example
+   * const history = await client.threads.getHistory(threadId, { limit: 100 });
+   * await controller.showCheckpoint(history[3]); // or: showCheckpoint(checkpointId)
+   */
+  async showCheckpoint(
+    checkpoint: string | ThreadState<unknown>,
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<void> {
+    const threadId = this.#threadId;
+    if (threadId === null || this.#active) return;
+    const state =
+      typeof checkpoint === "string"
+        ? await this.#options.client.threads
+            .getState<unknown>(threadId, checkpoint, { signal })
+            .catch((error: unknown) => {
+              throw asRunsClientError(error);
+            })
+        : checkpoint;
+    if (signal?.aborted || threadId !== this.#threadId || this.#active) return;
+    this.#shownCheckpoint = state.checkpoint;
+    this.#update((s) => showThreadState(s, state));
+  }
+
+  async #start(rawInput: unknown, requested: SubmitOptions): Promise<void> {
+    const options = this.#withStartingPoint(requested);
     const displaced = this.#followedRun();
     this.#end("replaced");
     const requestedThread = options.threadId ?? this.#threadId;
@@ -415,6 +468,30 @@ export class RunController {
         onReconnect: (info) => this.#onReconnect(active, info),
       });
     });
+  }
+
+  /**
+   * Where a run on the controller's thread starts: its own checkpoint; else the one
+   * `showCheckpoint` put on screen (once: the run makes it history); else the latest state,
+   * said explicitly while the thread's config may name an older one (see `#threadPinsCheckpoint`).
+   */
+  #withStartingPoint(options: SubmitOptions): SubmitOptions {
+    const shown = this.#shownCheckpoint;
+    this.#shownCheckpoint = null;
+    if ((options.threadId ?? this.#threadId) !== this.#threadId) return options;
+    const configurable = options.config?.configurable ?? {};
+    if (options.checkpoint || options.checkpointId || "checkpoint_id" in configurable) {
+      this.#threadPinsCheckpoint = configurable.checkpoint_id !== null;
+      return options;
+    }
+    if (shown) {
+      this.#threadPinsCheckpoint = true;
+      return { ...options, checkpoint: shown };
+    }
+    if (!this.#threadPinsCheckpoint) return options;
+    this.#threadPinsCheckpoint = false;
+    const config = { ...options.config, configurable: { ...configurable, checkpoint_id: null } };
+    return { ...options, config };
   }
 
   /**
@@ -677,6 +754,7 @@ export class RunController {
     ]);
     // Switched to another thread while the state loaded: it belongs to a session reset since.
     if (signal?.aborted || threadId !== this.#threadId) return new Set();
+    if (configuredCheckpointId(thread)) this.#threadPinsCheckpoint = true;
     this.#update((s) => hydrateSession(s, { state, thread }));
     return savedMessageIds(state.values);
   }
@@ -728,6 +806,37 @@ async function busyRunOf(
     if (run) return run.run_id;
   }
   return undefined;
+}
+
+/** The checkpoint id a thread's config names (JS Agent Server: kept from a run with one). */
+function configuredCheckpointId(thread: unknown): unknown {
+  const config = isPlainObject(thread) ? thread.config : undefined;
+  return isPlainObject(config) && isPlainObject(config.configurable)
+    ? config.configurable.checkpoint_id
+    : undefined;
+}
+
+/**
+ * The session showing a saved state (`showCheckpoint`): its values, messages and pause replace
+ * the session's; messages equal to the ones shown keep their identity, and errors stay beside
+ * the turns still shown.
+ */
+function showThreadState<S extends RunSession<unknown, unknown, unknown>>(
+  session: S,
+  state: ThreadState<unknown>,
+): S {
+  const kept = savedMessageIds(state.values);
+  const cleared: S = {
+    ...session,
+    messages: session.messages.filter((message) => kept.has(message.id)),
+    turnErrors: session.turnErrors.filter(
+      (turnError) => turnError.afterMessageId !== null && kept.has(turnError.afterMessageId),
+    ),
+    interrupts: [],
+    breakpoint: false,
+    error: null,
+  };
+  return hydrateSession(cleared, { state }) as S;
 }
 
 /**

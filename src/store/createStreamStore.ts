@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { StreamEvent } from "../client/types";
-import { applyEvents } from "./applyEvents";
+import { applyEvents, isMessageEvent } from "./applyEvents";
 import { createFrameScheduler, type FlushScheduler } from "./createFrameScheduler";
 import { createSession, type RunSession, type SessionInit } from "./RunSession";
 
@@ -40,7 +40,8 @@ export interface StreamStore extends StoreApi<StreamStoreState> {
   ): void;
   /**
    * Queues an event; queued events of all keys are applied in one store update per flush. The
-   * first event of a session's run is applied at once (with anything else queued).
+   * first event of a session's run, and its first message event, are applied at once (with
+   * anything else queued).
    */
   enqueueEvent(key: string, event: StreamEvent): void;
   /** Queues several events (see {@link StreamStore.enqueueEvent}). */
@@ -65,8 +66,9 @@ interface QueuedEvent {
 /**
  * The stream buffer of one provider. Events are queued and applied together, once per animation
  * frame (a macrotask outside browsers), so a fast stream costs one store notification per frame.
- * A run's first event is the exception: it is applied at once, so that what the run shows first
- * is not held back by a frame.
+ * The events that open a run are the exception: its first event and its first message event (the
+ * first token) are applied at once, so that what the run shows first is not held back by a
+ * frame.
  * Events for a key without a session are dropped when applied: call `ensureSession` first.
  *
  * @example
@@ -101,13 +103,13 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   function enqueueEvents(key: string, events: readonly StreamEvent[]): void {
     if (events.length === 0) return;
     const receivedAt = now();
-    const first = !queue.has(key) && isAwaitingFirstEvent(api.getState().sessions[key]);
+    const atOnce = opensRun(api.getState().sessions[key], events);
     const queued = queue.get(key) ?? [];
     for (const event of events) queued.push({ event, receivedAt });
     queue.set(key, queued);
-    // A run's first event is applied at once: the first paint of a run does not wait a frame
-    // (and its render happens before the frame, not in it). Later events wait for the frame.
-    if (first) commit();
+    // What a run shows first does not wait a frame (and its render happens before the frame, not
+    // in it): see opensRun. Everything else waits for the frame.
+    if (atOnce) commit();
     else scheduler.schedule(flush);
   }
 
@@ -163,9 +165,18 @@ export function createStreamStore(options: StreamStoreOptions = {}): StreamStore
   };
 }
 
-/** True for a session whose current run has not applied any event yet. */
-function isAwaitingFirstEvent(session: AnyRunSession | undefined): boolean {
-  return session !== undefined && session.timings.firstEventAt === undefined;
+/**
+ * Whether these events open the session's current run: its first event, or its first message
+ * event (the first token). They are applied at once, so at most two flushes per run skip the
+ * frame.
+ */
+function opensRun(session: AnyRunSession | undefined, events: readonly StreamEvent[]): boolean {
+  if (session === undefined) return false;
+  const { timings } = session;
+  return (
+    timings.firstEventAt === undefined ||
+    (timings.firstMessageAt === undefined && events.some(isMessageEvent))
+  );
 }
 
 /** The sessions with every queued event applied (the same record when nothing applied). */

@@ -7,6 +7,8 @@ const VALUE_BYTES = 8;
 const CONTAINER_BYTES = 16;
 /** Below this depth the value is kept as it is (and counted): real events nest a few levels. */
 const MAX_SHARE_DEPTH = 8;
+/** Strings shorter than this count one byte a character (a short two-byte string errs by little). */
+const SAMPLED_LENGTH = 64;
 
 /** A value with the parts it shares with an earlier one, and the estimated bytes of the rest. */
 export interface SharedValue<T> {
@@ -46,15 +48,9 @@ class SharingWalk {
   }
 
   share(value: unknown, previous: unknown, depth: number): unknown {
-    if (typeof value === "string") {
-      if (value === previous) return previous;
-      this.bytes += VALUE_BYTES + stringBytes(value);
-      return value;
-    }
-    if (typeof value !== "object" || value === null) {
-      this.bytes += VALUE_BYTES;
-      return value;
-    }
+    if (value === previous) return previous;
+    // Equal strings from two parses are two copies: the earlier one is kept.
+    if (typeof value !== "object" || value === null) return this.#leaf(value, previous);
     if (this.bytes > this.#limit || depth >= MAX_SHARE_DEPTH) {
       this.bytes += estimateJsonBytes(value, this.#limit - this.bytes);
       return value;
@@ -75,9 +71,16 @@ class SharingWalk {
     let same = previous !== undefined && previous.length === value.length;
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const child = this.share(value[i], previous?.[i], depth + 1);
-      if (child !== value[i]) (copy ??= value.slice())[i] = child;
-      if (same && child !== previous?.[i]) same = false;
+      const own = value[i];
+      const earlier = previous === undefined ? undefined : previous[i];
+      const child =
+        own === earlier
+          ? earlier
+          : typeof own === "object" && own !== null
+            ? this.share(own, earlier, depth + 1)
+            : this.#leaf(own, earlier);
+      if (child !== own) (copy ??= value.slice())[i] = child;
+      if (child !== earlier) same = false;
     }
     if (same) {
       this.bytes = before;
@@ -96,16 +99,24 @@ class SharingWalk {
     let same = previous !== undefined;
     let keys = 0;
     let copy: Record<string, unknown> | undefined;
+    // for…in reads an object's own keys without allocating (JSON objects have no inherited
+    // enumerable ones; the own-key checks keep it that way under a polluted prototype).
     for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (!hasOwn.call(value, key)) continue;
       keys += 1;
-      this.bytes += VALUE_BYTES + stringBytes(key);
+      this.bytes += VALUE_BYTES + key.length;
       const own = value[key];
-      const known = previous !== undefined && Object.prototype.hasOwnProperty.call(previous, key);
-      const earlier = known ? previous[key] : undefined;
-      const child = this.share(own, earlier, depth + 1);
+      // Wire keys are data: `__proto__` or `constructor` must not reach an inherited member.
+      const earlier =
+        previous !== undefined && hasOwn.call(previous, key) ? previous[key] : undefined;
+      const child =
+        own === earlier
+          ? earlier
+          : typeof own === "object" && own !== null
+            ? this.share(own, earlier, depth + 1)
+            : this.#leaf(own, earlier);
       if (child !== own) setOwn((copy ??= { ...value }), key, child);
-      if (same && (!known || child !== earlier)) same = false;
+      if (earlier === undefined || child !== earlier) same = false;
     }
     if (same && countOwnKeys(previous!) === keys) {
       this.bytes = before;
@@ -113,17 +124,31 @@ class SharingWalk {
     }
     return copy ?? value;
   }
+
+  /** A string or another primitive: the earlier string when equal, else counted. */
+  #leaf(value: unknown, previous: unknown): unknown {
+    if (typeof value === "string") {
+      if (value === previous) return previous;
+      this.bytes += VALUE_BYTES + stringBytes(value);
+      return value;
+    }
+    this.bytes += VALUE_BYTES;
+    return value;
+  }
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function countOwnKeys(record: Record<string, unknown>): number {
   let count = 0;
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) count += 1;
+  for (const key in record) if (hasOwn.call(record, key)) count += 1;
   return count;
 }
 
 function stringBytes(text: string): number {
+  if (text.length < SAMPLED_LENGTH) return text.length;
   // Sampling the first characters is enough to tell one-byte strings from two-byte ones.
-  for (let i = 0; i < Math.min(text.length, 64); i++) {
+  for (let i = 0; i < SAMPLED_LENGTH; i++) {
     if (text.charCodeAt(i) > 0xff) return text.length * 2;
   }
   return text.length;

@@ -128,9 +128,10 @@ describe("bad data in the real components", () => {
     const user = userEvent.setup();
     const events = BAD_EVENTS.map((c) => c.event);
     const log = appendEvents(createEventLog(), events, 1);
+    const onExport = vi.fn();
     const { container } = render(
       <App>
-        <StreamEventLog eventLog={log} height={4000} />
+        <StreamEventLog eventLog={log} height={4000} onExport={onExport} />
       </App>,
     );
     expectAppAlive();
@@ -147,6 +148,21 @@ describe("bad data in the real components", () => {
     expect(Math.max(...json.map((text) => text.length))).toBeLessThan(20_000);
     const options = [...container.querySelectorAll("option")].map((o) => o.textContent);
     expect(options).toContain("__proto__ (1)");
+    // Every row has a preview; the deep values event names its key.
+    const previews = [...container.querySelectorAll(".lgr-log__preview")].map((p) => p.textContent);
+    expect(previews.every((text) => (text ?? "") !== "")).toBe(true);
+    expect(previews).toContain("keys: deep");
+
+    // The export writes one line per event, deep ones included.
+    await user.click(screen.getByRole("button", { name: "Export NDJSON" }));
+    const lines = (onExport.mock.calls[0]?.[0] as string).trimEnd().split("\n");
+    expect(lines).toHaveLength(events.length);
+    expect(lines.every((line) => line.startsWith('{"seq":'))).toBe(true);
+
+    // A search over hostile keys and deep data finds the events that hold the text.
+    await user.type(screen.getByRole("searchbox", { name: "Search events" }), "__proto__");
+    await waitFor(() => expect(screen.getByText("3 of 7 events match")).toBeTruthy());
+    expectAppAlive();
   });
 
   it("RunsTable leaves out runs without a string run_id (fake fetch: the real server always sends one)", async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
     startDemo({ watch: false, logLevel: "error" }),
     chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs }),
   ]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(WAIT);
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
@@ -76,8 +76,12 @@ async function threadIdFromHash(): Promise<string> {
   return /thread=([^&]+)/.exec(hash)?.[1] ?? "";
 }
 
+/** Picks a scenario card of the empty chat. */
 async function scenario(label: string) {
-  await page.locator(".demo-scenarios").getByRole("button", { name: label, exact: true }).click();
+  await page
+    .getByRole("group", { name: "Scenarios" })
+    .getByRole("button", { name: label, exact: true })
+    .click();
 }
 
 async function send(text: string) {
@@ -94,14 +98,26 @@ async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `demo-${name}.png`) });
 }
 
-/** Picks a choice chip (radio) of an interrupt form by its label. */
-async function choose(scope: Locator, label: string) {
-  await scope.locator(".lgr-choice", { hasText: label }).first().click();
-}
-
 // ---- scenarios ----------------------------------------------------------------------------------
 
 describe("demo app (npm start) against the embedded Agent Server", () => {
+  test("paints a loading shell before the app's scripts run", async () => {
+    const shell = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      // The app's entry never arrives: what shows is index.html alone.
+      await shell.route("**/src/main.tsx", (route) => route.abort());
+      await shell.goto(demo.url);
+      expect(await shell.getByRole("status").textContent()).toBe("Loading the demo…");
+      expect(await shell.locator(".boot-pane").first().isVisible()).toBe(true);
+      // Styled from the first paint: the theme's page colour, not the browser's white.
+      expect(await shell.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        "rgb(246, 248, 250)",
+      );
+    } finally {
+      await shell.close();
+    }
+  });
+
   test("opens a thread and keeps it in the URL", async () => {
     const threadId = await threadIdFromHash();
     expect(threadId).toMatch(/^[0-9a-f-]{36}$/);
@@ -124,6 +140,10 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await expect(messages().locator(".lgr-tool-call__name").first().textContent()).resolves.toBe(
       "get_weather",
     );
+    // Collapsed at first: its button opens the arguments and the result.
+    await messages()
+      .getByRole("button", { name: /get_weather/ })
+      .click();
     await messages().locator(".lgr-tool-call__result", { hasText: "Sunny, 21°C" }).waitFor();
     await waitForStatus("success");
     await send("Hello from the demo test");
@@ -139,8 +159,8 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await form.getByText("Review send_email").waitFor();
     await waitForStatus("needs-input");
     await screenshot("interrupt");
-    await choose(form, "Approve");
-    await form.getByRole("button", { name: /Resume/ }).click();
+    // One pending request: Approve is one click.
+    await form.getByRole("button", { name: "Approve" }).click();
     const reply = aiMessages().filter({ hasText: "Resumed with" });
     await reply.waitFor();
     expect(await reply.textContent()).toContain('"approve"');
@@ -168,8 +188,7 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await scenario("Agent inbox");
     const form = page.locator("form.lgr-interrupts");
     await form.getByText("Send an email?").waitFor();
-    await choose(form, "Accept");
-    await form.getByRole("button", { name: /Resume/ }).click();
+    await form.getByRole("button", { name: "Accept" }).click();
     const reply = aiMessages().filter({ hasText: "Resumed with" });
     await reply.waitFor();
     expect(await reply.textContent()).toContain('"accept"');
@@ -297,7 +316,7 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
       .filter({ hasText: `Holding at ${gate.name}.` })
       .waitFor();
     await send("too soon");
-    await page.getByTestId("busy-notice").waitFor();
+    await page.getByRole("group", { name: "What to do with your message" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Message" }).inputValue()).toBe("too soon");
     await gate.open();
     await aiMessages()
@@ -336,12 +355,25 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Dark theme" }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
-    // Nothing wider than the screen.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing wider or taller than the screen: the page itself never scrolls.
+    const overflow = await page.evaluate(() => ({
+      x: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      y: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+    }));
+    expect(overflow).toEqual({ x: 0, y: 0 });
+    // The composer is on screen, whole.
+    const composer = await page.getByRole("textbox", { name: "Message" }).boundingBox();
+    expect(composer).not.toBeNull();
+    expect(composer!.y).toBeGreaterThanOrEqual(0);
+    expect(composer!.y + composer!.height).toBeLessThanOrEqual(844);
     await page.screenshot({ path: path.join(SCREENSHOTS, "demo-mobile.png"), fullPage: true });
+    // One pane at a time: the runs, then back to the chat.
+    await page.getByRole("button", { name: "Runs", exact: true }).click();
+    await page.locator(".lgr-runs-table").waitFor();
+    expect(await page.getByRole("textbox", { name: "Message" }).isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Chat", exact: true }).click();
+    await page.getByRole("textbox", { name: "Message" }).waitFor();
+    expect(await page.locator(".lgr-runs-table").isVisible()).toBe(false);
   });
 
   test("no errors in the page", () => {

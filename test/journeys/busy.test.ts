@@ -18,7 +18,7 @@ async function sendWhileBusy(j: Journey, text: string) {
     .filter({ hasText: `Holding at ${gate.name}.` })
     .waitFor();
   await j.send(text);
-  await j.page.getByTestId("busy-notice").waitFor();
+  await j.busyChoices().waitFor();
   return gate;
 }
 
@@ -55,7 +55,7 @@ describe("a busy thread", () => {
       const j = await demo.open();
       j.expectedHttpFailures.add("422 POST");
       const gate = await sendWhileBusy(j, `then ${strategy}`);
-      await j.page.getByTestId("busy-notice").getByRole("button", { name: choice }).click();
+      await j.busyChoices().getByRole("button", { name: choice }).click();
       expect(await j.composer().inputValue()).toBe("");
       if (strategy === "enqueue" || strategy === "wait") await gate.open();
       await j

@@ -26,6 +26,12 @@ const focusedRow = (log: Locator) =>
     };
   });
 
+/**
+ * A window tall enough for the log to show a dozen rows: in the demo the log takes the height
+ * the runs table leaves it, and PageDown moves by what is in view.
+ */
+const openDemo = () => demo.open({ width: 1280, height: 1000 });
+
 const below = (log: Locator) =>
   log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
@@ -47,7 +53,7 @@ describe("the event log by keyboard", () => {
   test(
     "Tab lands on a row in view, without scrolling the log or stopping it following",
     async () => {
-      const j = await demo.open();
+      const j = await openDemo();
       await fillLog(j, 300);
       const log = chatLog(j);
       const top = await log.evaluate((el) => el.scrollTop);
@@ -70,7 +76,7 @@ describe("the event log by keyboard", () => {
   test(
     "arrow keys, Home, End, PageUp and PageDown move between rows",
     async () => {
-      const j = await demo.open();
+      const j = await openDemo();
       await fillLog(j, 300);
       const log = chatLog(j);
       await tabIntoLog(j);
@@ -109,7 +115,7 @@ describe("the event log by keyboard", () => {
   test(
     "a focused row keeps focus while the log follows new events",
     async () => {
-      const j = await demo.open();
+      const j = await openDemo();
       await fillLog(j, 200);
       const log = chatLog(j);
       const gate = j.gate("log");

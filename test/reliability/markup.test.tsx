@@ -183,6 +183,12 @@ const CASES: Record<string, (run: AnyRunHandle) => Record<string, unknown>> = {
   InterruptPanel: (run) => ({ run, onResume: () => {} }),
   ResumeControls: () => ({ label: XSS, canSubmit: true, error: XSS, problems: [XSS], sent: false }),
   Composer: (run) => ({ run, placeholder: XSS, labels: { input: XSS, hint: XSS, send: XSS } }),
+  MessageActions: (run) => ({
+    run,
+    message: { id: XSS, type: "human", content: XSS },
+    branch: { parentCheckpoint: { checkpoint_id: XSS }, branches: [XSS, `${XSS}-2`], index: 0 },
+    labels: { position: () => XSS, branch: () => XSS, copy: XSS, edit: XSS, actions: XSS },
+  }),
   InterruptItemSection: () => ({ item: markupItem(), total: 2 }),
   InterruptFields: () => ({ item: markupItem() }),
 };

@@ -106,6 +106,7 @@ describe("ids are encoded and cannot reach another route (fault proxy request lo
     return {
       [`/threads/${enc(id)}`]: () => client.threads.get(id),
       [`/threads/${enc(id)}/state`]: () => client.threads.getState(id),
+      [`/threads/${enc(id)}/history`]: () => client.threads.getHistory(id),
       [`/threads/${enc(id)}/state/${enc(id)}`]: () => client.threads.getState(id, id),
       [`/threads/${enc(id)}/runs`]: () => client.runs.list(id),
       [`/threads/${enc(id)}/runs/${enc(id)}`]: () => client.runs.get(id, id),

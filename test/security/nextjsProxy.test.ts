@@ -34,6 +34,7 @@ const KIT_ROUTES = [
   "GET /threads/:thread_id",
   "GET /threads/:thread_id/state",
   "GET /threads/:thread_id/state/:checkpoint_id",
+  "POST /threads/:thread_id/history",
   "GET /threads/:thread_id/runs",
   "POST /threads/:thread_id/runs",
   "POST /threads/:thread_id/runs/stream",

@@ -7,7 +7,7 @@
  * shows each one's `text`, as plain text, like every other plain contender.
  */
 import { useStream } from "@langchain/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MessagesView, type ContenderProps } from "./shared";
 
 export default function LangchainReactApp({
@@ -18,11 +18,14 @@ export default function LangchainReactApp({
   threadId,
   onHandle,
 }: ContenderProps) {
+  // One object for the hook's whole life: a new `callerOptions` makes it a new client and a new
+  // controller.
+  const [callerOptions] = useState(() => ({ fetch }));
   const stream = useStream({
     assistantId: "agent",
     apiUrl,
     fetch,
-    callerOptions: { fetch },
+    callerOptions,
     messagesKey: "messages",
     ...(threadId ? { threadId } : {}),
   });

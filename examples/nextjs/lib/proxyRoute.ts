@@ -42,6 +42,7 @@ const ROUTES: [method: string, path: string, access: Access][] = [
   ["GET", "/threads/{t}", "thread"], // threads.get
   ["GET", "/threads/{t}/state", "thread"], // threads.getState
   ["GET", "/threads/{t}/state/{id}", "thread"], // threads.getState(t, checkpointId)
+  ["POST", "/threads/{t}/history", "thread"], // threads.getHistory (message branches)
   ["GET", "/threads/{t}/runs", "thread"], // runs.list
   ["POST", "/threads/{t}/runs", "thread"], // runs.create
   ["POST", "/threads/{t}/runs/stream", "thread"], // runs.stream

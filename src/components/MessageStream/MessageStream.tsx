@@ -1,13 +1,13 @@
 "use client";
-import { Fragment, memo, type ReactNode } from "react";
+import { Fragment, memo, useMemo, type ReactNode } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { TurnError } from "../../store/RunSession";
-import type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems";
-import type { ContentPart } from "./messageContent";
-import { MalformedItem } from "../ComponentErrorBoundary/MalformedItem";
+import type { MessageItem } from "./buildMessageItems";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
+import { Icon } from "../icons/Icon";
 import { withClassName, type RootProps } from "../RootProps";
-import { MessageText } from "./MessageText";
+import { MessageTime } from "./MessageTime";
+import { MessageView } from "./MessageView";
 import { useFollowLatest } from "./useFollowLatest";
 import {
   useMessageStream,
@@ -24,7 +24,8 @@ interface MessageStreamOwnProps extends UseMessageStreamOptions {
   emptyText?: ReactNode;
   /**
    * Renders a message yourself; call `defaultRender()` for the built-in markup (for example to
-   * wrap it). Return `null` to hide a message.
+   * wrap it). Return `null` to hide a message. A message renders again only when it changes (or
+   * this function does: keep it stable, e.g. with `useCallback`, if its parent re-renders often).
    *
    * @example renderMessage={(m, render) => (m.type === "system" ? null : render())}
    */
@@ -33,6 +34,15 @@ interface MessageStreamOwnProps extends UseMessageStreamOptions {
     defaultRender: () => ReactNode,
     item: MessageItem,
   ) => ReactNode;
+  /**
+   * Actions under each message (copy, regenerate, edit…), at a fixed place below it beside its
+   * time. They render apart from the message's text: a finished message's actions render again
+   * only when this function changes (keep it stable, e.g. with `useCallback`), not as tokens
+   * arrive for another message.
+   *
+   * @example renderActions={(message) => <MessageActions message={message} />}
+   */
+  renderActions?: (message: Message, item: MessageItem) => ReactNode;
   /**
    * Makes the stream its own scroll area (give `.lgr-messages` a height, or a flex parent): it
    * follows the newest message while the reader is at the bottom, stops when they scroll up, and
@@ -48,20 +58,14 @@ interface MessageStreamOwnProps extends UseMessageStreamOptions {
   children?: ReactNode;
 }
 
-const ROLE_ICONS: Record<MessageRole, string> = {
-  human: "➤",
-  ai: "✦",
-  tool: "⚙",
-  system: "◆",
-  other: "•",
-};
-
 /**
- * Assembled messages as they stream: user, assistant, tool and system messages with role
- * labels, text and content blocks, tool calls with their arguments and results, and a streaming
- * indicator on the reply in progress. Content is always shown as text. A polite live region
- * announces each completed message (not each token). With `followLatest` it is its own scroll
- * area that follows the newest message until the reader scrolls up.
+ * Assembled messages as they stream: the user's as bubbles, the assistant's as prose, tool calls
+ * collapsed with a status chip (arguments and result on demand), reasoning as a collapsed
+ * "Thinking" section, images from safe addresses, a cursor on the reply in progress, the time on
+ * hover where it is known, and "Stopped" after a cancelled turn. Content is always text (or what
+ * `renderMessage` returns), never raw HTML. A polite live region announces each completed
+ * message (not each token). With `followLatest` it is its own scroll area that follows the
+ * newest message until the reader scrolls up.
  *
  * @example
  * const stream = useRunStream({ assistantId: "agent" });
@@ -82,6 +86,7 @@ function MessageStreamContent({
   label = "Messages",
   emptyText = "No messages yet.",
   renderMessage,
+  renderActions,
   followLatest = false,
   jumpLabel = "Jump to latest",
   children,
@@ -98,7 +103,12 @@ function MessageStreamContent({
       {state.count === 0 && !state.awaitingReply ? (
         <p className="lgr-messages__empty">{emptyText}</p>
       ) : (
-        <MessageList state={state} label={label} renderMessage={renderMessage} />
+        <MessageList
+          state={state}
+          label={label}
+          renderMessage={renderMessage}
+          renderActions={renderActions}
+        />
       )}
       {children}
     </>
@@ -155,8 +165,13 @@ function FollowLatestViewport({
         {children}
       </div>
       {!following && (
-        <button type="button" className="lgr-messages__jump" onClick={jumpToLatest}>
-          <span aria-hidden="true">↓</span> {jumpLabel}
+        <button
+          type="button"
+          className="lgr-button lgr-messages__jump"
+          data-variant="primary"
+          onClick={jumpToLatest}
+        >
+          <Icon name="arrow-down" /> {jumpLabel}
         </button>
       )}
     </>
@@ -167,44 +182,44 @@ function MessageList({
   state,
   label,
   renderMessage,
+  renderActions,
 }: {
   state: MessageStreamState;
   label: string;
   renderMessage: MessageStreamProps["renderMessage"];
+  renderActions: MessageStreamProps["renderActions"];
 }) {
   const errorsAfter = groupTurnErrors(state.turnErrors, state.items);
-  const renderItem = (item: MessageItem) => {
-    if (!renderMessage) {
-      return <MessageRow key={item.key} item={item} running={state.isStreaming} />;
-    }
-    const render = () => <MessageView item={item} running={state.isStreaming} />;
-    const content = renderMessage(item.message, render, item);
-    if (content === null || content === undefined || content === false) return null;
-    return (
-      <li
-        key={item.key}
-        className="lgr-messages__item"
-        data-type={item.role}
-        data-streaming={item.streaming ? "true" : "false"}
-      >
-        {content}
-      </li>
-    );
-  };
   return (
     <ol className="lgr-messages__list" aria-label={label}>
       <TurnErrors errors={errorsAfter.get(null)} />
       {state.items.map((item) => (
         <Fragment key={item.key}>
-          {renderItem(item)}
+          <MessageRow
+            item={item}
+            // Only a call still waiting for its result changes when the run ends.
+            running={state.isStreaming && item.toolCalls.some((call) => !call.result)}
+            renderMessage={renderMessage}
+            renderActions={renderActions}
+          />
+          {state.stoppedAfter.has(item.key) && (
+            <li className="lgr-messages__item" data-type="stopped">
+              <p className="lgr-message__stopped">
+                <Icon name="stop" />
+                Stopped
+              </p>
+            </li>
+          )}
           <TurnErrors errors={errorsAfter.get(item.message.id)} />
         </Fragment>
       ))}
       {state.awaitingReply && (
         <li className="lgr-messages__item" data-type="ai" data-pending="true">
           <div className="lgr-message" data-type="ai" data-pending="true">
-            <MessageHeader role="ai" label="Assistant" streaming />
-            <p className="lgr-message__waiting">Waiting for a reply…</p>
+            <p className="lgr-message__waiting">
+              <Icon name="spinner" />
+              Waiting for a reply…
+            </p>
           </div>
         </li>
       )}
@@ -252,156 +267,59 @@ function TurnErrors({ errors }: { errors: TurnError[] | undefined }) {
 }
 
 /**
- * A list item with the default markup (no `renderMessage`): the same `<li>` as the custom path.
- * Memoized like MessageView, so an unchanged message costs no render at all.
+ * One list item: the message (default markup or `renderMessage`'s), then its footer with the
+ * actions and the time. Memoized, like the view inside: an unchanged message costs no render.
  */
 const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   item,
   running,
+  renderMessage,
+  renderActions,
 }: {
   item: MessageItem;
   running: boolean;
+  renderMessage: MessageStreamProps["renderMessage"];
+  renderActions: MessageStreamProps["renderActions"];
 }) {
+  // The same element while the message is unchanged: new actions do not render the text again.
+  const content = useMemo(
+    () =>
+      renderMessage ? (
+        renderMessage(item.message, () => <MessageView item={item} running={running} />, item)
+      ) : (
+        <MessageView item={item} running={running} />
+      ),
+    [item, running, renderMessage],
+  );
+  if (content === null || content === undefined || content === false) return null;
+  const hasFooter = renderActions !== undefined || item.time !== undefined;
   return (
     <li
       className="lgr-messages__item"
       data-type={item.role}
       data-streaming={item.streaming ? "true" : "false"}
     >
-      <MessageView item={item} running={running} />
+      {content}
+      {hasFooter && (
+        <div className="lgr-message__footer">
+          {renderActions && <MessageActionsSlot item={item} renderActions={renderActions} />}
+          {item.time !== undefined && <MessageTime time={item.time} />}
+        </div>
+      )}
     </li>
   );
 });
 
 /**
- * One message. Memoized: `buildMessageItems` returns the same item object for a message that did
- * not change, so while a reply streams only that reply renders, not the whole chat.
+ * The actions of a message, apart from its text: new actions (a new `renderActions`) render
+ * without rendering the text again, and a finished message's actions do not render for tokens.
  */
-const MessageView = /* @__PURE__ */ memo(function MessageView({
+const MessageActionsSlot = /* @__PURE__ */ memo(function MessageActionsSlot({
   item,
-  running,
+  renderActions,
 }: {
   item: MessageItem;
-  running: boolean;
+  renderActions: NonNullable<MessageStreamProps["renderActions"]>;
 }) {
-  const { message } = item;
-  if (item.malformed !== undefined) {
-    return <MalformedItem raw={message} reason={item.malformed} />;
-  }
-  return (
-    <article
-      className="lgr-message"
-      data-type={item.role}
-      data-streaming={item.streaming ? "true" : "false"}
-      data-status={typeof message.status === "string" ? message.status : undefined}
-      aria-label={`${item.label} message`}
-    >
-      <MessageHeader
-        role={item.role}
-        label={item.label}
-        name={typeof message.name === "string" ? message.name : undefined}
-        streaming={item.streaming}
-      />
-      <Parts parts={item.parts} streaming={item.streaming} />
-      {item.toolCalls.length > 0 && (
-        <ul className="lgr-message__tool-calls" aria-label="Tool calls">
-          {item.toolCalls.map((call, position) => (
-            <ToolCallView key={call.id || position} call={call} running={running} />
-          ))}
-        </ul>
-      )}
-    </article>
-  );
+  return <div className="lgr-message__actions">{renderActions(item.message, item)}</div>;
 });
-
-function MessageHeader({
-  role,
-  label,
-  name,
-  streaming,
-}: {
-  role: MessageRole;
-  label: string;
-  name?: string;
-  streaming: boolean;
-}) {
-  return (
-    <header className="lgr-message__header">
-      <span className="lgr-message__icon" aria-hidden="true">
-        {ROLE_ICONS[role]}
-      </span>
-      <span className="lgr-message__role">{label}</span>
-      {name && <span className="lgr-message__name">{name}</span>}
-      {streaming && (
-        <span className="lgr-message__streaming">
-          <span className="lgr-message__pulse" aria-hidden="true" />
-          streaming
-        </span>
-      )}
-    </header>
-  );
-}
-
-function Parts({ parts, streaming }: { parts: ContentPart[]; streaming: boolean }) {
-  if (parts.length === 0) {
-    return streaming ? (
-      <p className="lgr-message__text">
-        <span className="lgr-message__cursor" aria-hidden="true" />
-      </p>
-    ) : null;
-  }
-  return (
-    <>
-      {parts.map((part, position) => {
-        const lastPart = position === parts.length - 1;
-        return part.kind === "text" ? (
-          <p className="lgr-message__text" key={position}>
-            <MessageText part={part} />
-            {streaming && lastPart && <span className="lgr-message__cursor" aria-hidden="true" />}
-          </p>
-        ) : (
-          <figure className="lgr-message__block" key={position} data-block-type={part.type}>
-            <figcaption className="lgr-message__block-type">{part.type} block</figcaption>
-            <pre className="lgr-message__json">{part.json}</pre>
-          </figure>
-        );
-      })}
-    </>
-  );
-}
-
-function ToolCallView({ call, running }: { call: ToolCallItem; running: boolean }) {
-  const result = call.result;
-  const failed = result?.status === "error";
-  return (
-    <li
-      className="lgr-tool-call"
-      data-partial={call.partial ? "true" : "false"}
-      data-invalid={call.invalid ? "true" : "false"}
-      data-result={result ? (failed ? "error" : "success") : "pending"}
-    >
-      <div className="lgr-tool-call__header">
-        <span className="lgr-tool-call__icon" aria-hidden="true">
-          ⚙
-        </span>
-        <span className="lgr-tool-call__label">Tool call</span>
-        <code className="lgr-tool-call__name">{call.name || "(unnamed)"}</code>
-        {call.partial && <span className="lgr-tool-call__note">arguments streaming…</span>}
-        {call.invalid && <span className="lgr-tool-call__note">invalid arguments</span>}
-      </div>
-      <pre className="lgr-tool-call__args">{call.argsText}</pre>
-      {result ? (
-        <div className="lgr-tool-call__result" data-status={failed ? "error" : "success"}>
-          <div className="lgr-tool-call__result-label">
-            <span aria-hidden="true">{failed ? "✕" : "↳"}</span> {failed ? "Tool error" : "Result"}
-          </div>
-          <Parts parts={call.resultParts} streaming={false} />
-        </div>
-      ) : (
-        <p className="lgr-tool-call__pending">
-          <span aria-hidden="true">…</span> {running ? "Waiting for the result" : "No result"}
-        </p>
-      )}
-    </li>
-  );
-}

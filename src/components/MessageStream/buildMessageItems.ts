@@ -1,7 +1,14 @@
 import { isPlainObject } from "../../client/isPlainObject";
 import type { Message, ToolCallChunk } from "../../store/messages/Message";
-import { contentParts, contentText, toJson, type ContentPart } from "./messageContent";
+import {
+  contentParts,
+  contentText,
+  messageParts,
+  toJson,
+  type ContentPart,
+} from "./messageContent";
 import { malformedReason } from "./malformedReason";
+import { statedTime } from "./statedTime";
 
 /** The role a message is shown with. */
 export type MessageRole = "human" | "ai" | "tool" | "system" | "other";
@@ -19,6 +26,11 @@ export interface ToolCallItem {
   /** The ToolMessage answering this call (matched by `tool_call_id`). */
   result?: Message;
   resultParts: ContentPart[];
+  /**
+   * How long the tool took (ms): from the call's complete arguments to its result, both seen
+   * live. Undefined when either was not seen as it happened (a loaded thread).
+   */
+  durationMs?: number;
 }
 
 /** One message as the stream shows it. */
@@ -33,6 +45,11 @@ export interface MessageItem {
   toolCalls: ToolCallItem[];
   /** This is the AI message still streaming. */
   streaming: boolean;
+  /**
+   * When the message was written (epoch ms): the time its metadata states, else when the stream
+   * first showed it live. Undefined when neither is known (a message loaded with the thread).
+   */
+  time?: number;
   /**
    * Why the message cannot be shown (its shape is not a message's: `tool_calls` not a list, …),
    * or undefined. Such an item is shown as "Can't display this item" with its raw JSON.
@@ -56,6 +73,18 @@ export function roleOf(message: Pick<Message, "type">): MessageRole {
   return KNOWN_ROLES.has(type) ? (type as MessageRole) : "other";
 }
 
+export interface BuildMessageItemsOptions {
+  /** The run is going: the last AI message is streaming. */
+  streaming?: boolean;
+  /**
+   * When the stream first saw a message (by id) or a tool call's complete arguments (by
+   * `call:<id>`), epoch ms; undefined when unknown (see `createArrivalLog`).
+   */
+  arrivedAt?: (key: string) => number | undefined;
+}
+
+const NOT_KNOWN = (): undefined => undefined;
+
 /**
  * Turns assembled messages into what the stream shows: each tool result moves under the call
  * it answers; the last AI message is marked streaming while the run goes on. Remove markers
@@ -65,7 +94,7 @@ export function roleOf(message: Pick<Message, "type">): MessageRole {
  */
 export function buildMessageItems(
   messages: readonly Message[],
-  { streaming = false }: { streaming?: boolean } = {},
+  { streaming = false, arrivedAt = NOT_KNOWN }: BuildMessageItemsOptions = {},
 ): MessageItem[] {
   const shown = messages.filter((message) => isPlainObject(message) && message.type !== "remove");
   const reasons = new Map<Message, string>();
@@ -101,11 +130,13 @@ export function buildMessageItems(
     const role = roleOf(message);
     const key = typeof message.id === "string" && message.id !== "" ? message.id : `#${position}`;
     const isStreaming = streaming && role === "ai" && message === last;
+    const time = statedTime(message) ?? arrivedAt(key);
     const cached = builtItems.get(message);
     if (
       cached &&
       cached.key === key &&
       cached.streaming === isStreaming &&
+      cached.time === time &&
       sameResults(cached, results)
     ) {
       items.push(cached);
@@ -120,9 +151,10 @@ export function buildMessageItems(
             key,
             role,
             label,
-            parts: contentParts(message.content, message),
-            toolCalls: role === "ai" ? toolCallItems(message, results) : [],
+            parts: messageParts(message),
+            toolCalls: role === "ai" ? toolCallItems(message, results, arrivedAt) : [],
             streaming: isStreaming,
+            time,
           }
         : { message, key, role, label, parts: [], toolCalls: [], streaming: false, malformed };
     builtItems.set(message, item);
@@ -147,7 +179,11 @@ function sameResults(item: MessageItem, results: ReadonlyMap<string, Message>): 
   );
 }
 
-function toolCallItems(message: Message, results: Map<string, Message>): ToolCallItem[] {
+function toolCallItems(
+  message: Message,
+  results: Map<string, Message>,
+  arrivedAt: (key: string) => number | undefined,
+): ToolCallItem[] {
   const chunks = message.tool_call_chunks ?? [];
   const items: ToolCallItem[] = (message.tool_calls ?? []).map((call, position) => {
     const raw = rawArgs(chunks, call.id, position);
@@ -161,6 +197,7 @@ function toolCallItems(message: Message, results: Map<string, Message>): ToolCal
       invalid: false,
       result,
       resultParts: resultParts(result),
+      durationMs: durationOf(arrivedAt(`call:${call.id}`), result && arrivedAt(result.id)),
     };
   });
   const known = new Set(items.map((item) => item.id));
@@ -179,6 +216,10 @@ function toolCallItems(message: Message, results: Map<string, Message>): ToolCal
     });
   }
   return items;
+}
+
+function durationOf(start: number | undefined, end: number | undefined): number | undefined {
+  return start !== undefined && end !== undefined && end >= start ? end - start : undefined;
 }
 
 function resultParts(result: Message | undefined): ContentPart[] {

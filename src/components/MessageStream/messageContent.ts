@@ -1,9 +1,17 @@
-import type { ContentBlock, MessageContent } from "../../store/messages/Message";
+import type { ContentBlock, Message, MessageContent } from "../../store/messages/Message";
 import { stringifyForDisplay } from "../displayJson/stringifyForDisplay";
+import { imageSource, type ImageSource } from "./imageSource";
+import { kwargsReasoning, reasoningText } from "./reasoningText";
 
-/** A piece of message content as the stream shows it: text, or any other block as JSON. */
+/**
+ * A piece of message content as the stream shows it: text, the model's reasoning (shown as a
+ * collapsed "Thinking" section), an image (loaded only from a safe address, see `imageSource`),
+ * or any other block as JSON text.
+ */
 export type ContentPart =
   | { kind: "text"; text: string }
+  | { kind: "reasoning"; text: string }
+  | ({ kind: "image"; block: ContentBlock } & ImageSource)
   | { kind: "block"; type: string; json: string; block: ContentBlock };
 
 /**
@@ -23,12 +31,26 @@ export function textHolderOf(part: ContentPart): object | undefined {
 }
 
 /**
- * Splits message content into parts: a string is one text part; `text` blocks are text; any
- * other block (image, reasoning, tool use, …) is kept as indented JSON, shown as text. Give the
+ * A message's parts: the reasoning it carries in `additional_kwargs` (first, as the model thought
+ * before it wrote), then its content's parts (see `contentParts`).
+ *
+ * @example messageParts({ id: "a", type: "ai", content: "Hi", additional_kwargs: { reasoning_content: "Greet." } })
+ * // [{ kind: "reasoning", text: "Greet." }, { kind: "text", text: "Hi" }]
+ */
+export function messageParts(message: Message): ContentPart[] {
+  const parts = contentParts(message.content, message);
+  const reasoning = kwargsReasoning(message);
+  return reasoning === "" ? parts : [{ kind: "reasoning", text: reasoning }, ...parts];
+}
+
+/**
+ * Splits message content into parts: a string is one text part; `text` blocks are text;
+ * reasoning and thinking blocks are reasoning (skipped while still empty); image blocks are
+ * images; any other block (tool use, audio, …) is kept as indented JSON, shown as text. Give the
  * message as `holder` to let the view find the chunks of its streamed text.
  *
- * @example contentParts([{ type: "text", text: "Hi" }, { type: "image_url", image_url: "…" }])
- * // [{ kind: "text", text: "Hi" }, { kind: "block", type: "image_url", json: "{…}", block }]
+ * @example contentParts([{ type: "text", text: "Hi" }, { type: "audio", data: "…" }])
+ * // [{ kind: "text", text: "Hi" }, { kind: "block", type: "audio", json: "{…}", block }]
  */
 export function contentParts(
   content: MessageContent | null | undefined,
@@ -46,7 +68,8 @@ export function contentParts(
     } else if (isTextBlock(block)) {
       if (block.text !== "") parts.push(textPart(block.text, block));
     } else {
-      parts.push(blockPart(block));
+      const part = richPart(block);
+      if (part !== null) parts.push(part);
     }
   }
   return parts;
@@ -86,6 +109,16 @@ function isTextBlock(block: unknown): block is ContentBlock & { text: string } {
     (block as ContentBlock).type === "text" &&
     typeof (block as ContentBlock).text === "string"
   );
+}
+
+/** A reasoning or image part for such a block (null: reasoning not written yet), else JSON. */
+function richPart(block: ContentBlock): ContentPart | null {
+  if (typeof block !== "object" || block === null) return blockPart(block);
+  const reasoning = reasoningText(block);
+  if (reasoning !== undefined)
+    return reasoning === "" ? null : { kind: "reasoning", text: reasoning };
+  const image = imageSource(block);
+  return image === undefined ? blockPart(block) : { kind: "image", block, ...image };
 }
 
 function blockPart(block: ContentBlock): ContentPart {

@@ -1,11 +1,13 @@
 "use client";
 import type { RunRef } from "../../store/RunHandle";
 import { useRunHandle } from "../../hooks/RunScope";
-import { useMemo } from "react";
+import { useState } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { SessionStatus, TurnError } from "../../store/RunSession";
+import { sessionDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
 import { isActiveStatus } from "../../store/sessionReducers";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
+import { createArrivalLog } from "./arrivalLog";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
 
 export interface UseMessageStreamOptions {
@@ -15,8 +17,12 @@ export interface UseMessageStreamOptions {
   messages?: readonly Message[];
   /** Whether the run is still going (wins over the session's status). */
   isStreaming?: boolean;
-  /** The run's status (wins over the session's); active statuses mean streaming. */
-  status?: SessionStatus;
+  /**
+   * The run's status (wins over the session's); active statuses mean streaming. `stopped` (or a
+   * raw `interrupted`, which means the same unless the run waits for input: pass `needs-input`
+   * then) marks the last turn "Stopped".
+   */
+  status?: SessionStatus | RunDisplayStatus;
   /** Errors to show beside the turns they belong to (wins over the session's `turnErrors`). */
   turnErrors?: readonly TurnError[];
 }
@@ -33,6 +39,11 @@ export interface MessageStreamState {
   count: number;
   /** Runs' errors, each beside the message it followed. */
   turnErrors: readonly TurnError[];
+  /**
+   * Keys of the items after which a run was stopped (cancelled, not paused for input), each
+   * marked "Stopped". Remembered while the stream is mounted, after the next run starts too.
+   */
+  stoppedAfter: ReadonlySet<string>;
 }
 
 const NO_MESSAGES: readonly Message[] = [];
@@ -40,8 +51,9 @@ const NO_TURN_ERRORS: readonly TurnError[] = [];
 
 /**
  * The behaviour of the message stream, without markup: assembled messages as items (tool results
- * under their calls, roles and labels, text or JSON parts), whether the last AI message is still
- * streaming, and one announcement per completed message (not per token).
+ * under their calls, roles and labels, text, reasoning, image or JSON parts, the time each message
+ * was written where known, each tool's duration), whether the last AI message is still streaming,
+ * the turns that were stopped, and one announcement per completed message (not per token).
  *
  * @example
  * const { items, isStreaming } = useMessageStream({ run: chat });
@@ -58,6 +70,10 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
     options.status === undefined ? run : null,
     (session) => session?.status,
   );
+  const sessionStopped = useOptionalRunSession(
+    options.status === undefined ? run : null,
+    (session) => session !== undefined && sessionDisplayStatus(session) === "stopped",
+  );
   const sessionTurnErrors = useOptionalRunSession(
     options.turnErrors ? null : run,
     (session) => session?.turnErrors,
@@ -65,18 +81,56 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
   const messages = options.messages ?? sessionMessages ?? NO_MESSAGES;
   const turnErrors = options.turnErrors ?? sessionTurnErrors ?? NO_TURN_ERRORS;
   const status = options.status ?? sessionStatus ?? "idle";
-  const isStreaming = options.isStreaming ?? isActiveStatus(status);
+  const isStreaming = options.isStreaming ?? isActiveDisplayStatus(status);
+  const stopped =
+    options.status === undefined
+      ? sessionStopped
+      : status === "stopped" || status === "interrupted";
 
-  const items = useMemo(
-    () => buildMessageItems(messages, { streaming: isStreaming }),
-    [messages, isStreaming],
-  );
+  // Times are noted as the messages render: the first render that shows a message dates it.
+  // Not memoized: buildMessageItems reuses the item of every message that did not change.
+  const [arrivals] = useState(() => createArrivalLog());
+  arrivals.noteMessages(messages, isStreaming);
+  const items = buildMessageItems(messages, {
+    streaming: isStreaming,
+    arrivedAt: arrivals.arrivedAt,
+  });
+  arrivals.noteToolCalls(items, isStreaming);
   const last = items.at(-1);
   const awaitingReply = isStreaming && (last === undefined || last.role !== "ai");
   const announcement = announceLatest(messages, isStreaming);
+  const stoppedAfter = useStoppedTurns(stopped && !isStreaming ? last?.key : undefined);
 
-  return { items, isStreaming, awaitingReply, announcement, count: items.length, turnErrors };
+  return {
+    items,
+    isStreaming,
+    awaitingReply,
+    announcement,
+    count: items.length,
+    turnErrors,
+    stoppedAfter,
+  };
 }
+
+function isActiveDisplayStatus(status: SessionStatus | RunDisplayStatus): boolean {
+  if (status === "needs-input" || status === "stopped") return false;
+  return status === "cancelling" || status === "reconnecting" || isActiveStatus(status);
+}
+
+/**
+ * The items after which a run stopped: the current one (`stoppedAt`) and those of earlier runs,
+ * which the session forgets when the next run starts.
+ */
+function useStoppedTurns(stoppedAt: string | undefined): ReadonlySet<string> {
+  const [stopped, setStopped] = useState<ReadonlySet<string>>(NO_KEYS);
+  if (stoppedAt === undefined || stopped.has(stoppedAt)) return stopped;
+  // Remembered while rendering (React renders again at once), not in an effect.
+  const more = new Set([...stopped, stoppedAt]);
+  setStopped(more);
+  return more;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** The announcement of the latest complete message (the streaming one is not complete). */
 function announceLatest(messages: readonly Message[], isStreaming: boolean): string {

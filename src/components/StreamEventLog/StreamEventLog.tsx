@@ -1,8 +1,12 @@
 "use client";
-import { useCallback, useId, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } from "react";
 import type { EventLogEntry } from "../../store/EventLog";
 import type { RowKey } from "./createRowOffsets";
-import { namespaceLabel } from "./formatEvent";
+import { downloadText } from "./downloadText";
+import { EventLogIcon } from "./EventLogIcon";
+import { EventLogToolbar } from "./EventLogToolbar";
+import { EventRow } from "./EventRow";
+import { formatCount } from "./formatCount";
 import { indexOfSeq } from "./indexOfSeq";
 import { useRovingRows } from "./useRovingRows";
 import {
@@ -24,23 +28,26 @@ interface StreamEventLogOwnProps extends UseStreamEventLogOptions {
   estimateRowHeight?: number;
   /** Follow the tail at first (default true). */
   follow?: boolean;
+  /**
+   * Takes the rows shown as NDJSON when the user exports them (default: the browser downloads
+   * them as `stream-events.ndjson`).
+   */
+  onExport?: (ndjson: string) => void;
 }
 
 // Layout the virtualizer depends on: inline, so it works without the stylesheet too.
 const VIEWPORT_STYLE: CSSProperties = { overflow: "auto", position: "relative" };
-const ROW_STYLE: CSSProperties = { position: "absolute", top: 0, left: 0, width: "100%" };
-
-const numbers = /* @__PURE__ */ new Intl.NumberFormat("en-US");
-const formatCount = (n: number) => numbers.format(n);
 
 /**
- * A run's stream events as a virtualized, filterable log (`role="log"`): seq, time since the
- * first event, mode, namespace and a JSON preview per row; rows expand to the whole event as
- * JSON, with a copy button. It follows the newest event until you scroll up ("Jump to latest"
- * brings it back) and says how many old events the bounded log dropped.
+ * A run's stream events as a virtualized, searchable log (`role="log"`): seq, time since the
+ * run's start, mode, namespace and a readable preview per row (a message chunk's text, a
+ * `values` event's changed keys, …); rows expand to the whole event as JSON, with a copy
+ * button. Mode toggles, a namespace select and a text search filter the rows; the rows shown
+ * export as NDJSON. It follows the newest event until you scroll up or press Pause ("Jump to
+ * latest" brings it back) and says how many old events the bounded log dropped.
  *
  * @example
- * const stream = useRunStream({ assistantId: "agent" });
+ * const chat = useRunStream({ assistantId: "agent" });
  * <StreamEventLog run={chat} />
  * // or, without a provider: <StreamEventLog eventLog={log} />
  */
@@ -58,27 +65,38 @@ function StreamEventLogContent({
   height,
   estimateRowHeight = 28,
   follow = true,
+  onExport,
   run,
   eventLog,
   events,
   initialTypes,
   initialNamespace,
+  initialQuery,
   ...rest
 }: StreamEventLogProps) {
-  const log = useStreamEventLog({ run, eventLog, events, initialTypes, initialNamespace });
+  const log = useStreamEventLog({
+    run,
+    eventLog,
+    events,
+    initialTypes,
+    initialNamespace,
+    initialQuery,
+  });
   const { rows } = log;
   const getItemKey = useCallback((index: number) => rows.entryAt(index)?.seq ?? -1 - index, [rows]);
   const indexOfKey = useCallback((key: RowKey) => indexOfSeq(rows, Number(key)), [rows]);
-  const { setScrollElement, virtualizer, following, atBottom, jumpToLatest, onScroll, ...roving } =
-    useRovingRows({
+  const { setScrollElement, virtualizer, following, atBottom, onScroll, ...roving } = useRovingRows(
+    {
       count: rows.count,
       getItemKey,
       indexOfKey,
       estimateSize: estimateRowHeight,
       follow,
-    });
+    },
+  );
   const idPrefix = useId();
   const [announcement, setAnnouncement] = useState("");
+  useAnnounceMatches(log, setAnnouncement);
 
   const copy = useCallback(
     async (entry: EventLogEntry) => {
@@ -89,6 +107,25 @@ function StreamEventLogContent({
     },
     [log],
   );
+  const exportRows = () => {
+    const ndjson = log.toNdjson();
+    if (onExport) onExport(ndjson);
+    else downloadText(ndjson, "stream-events.ndjson", "application/x-ndjson");
+    setAnnouncement(`Exported ${eventCount(rows.count)} as NDJSON.`);
+  };
+  const togglePause = () => {
+    if (!log.paused) {
+      log.pause();
+      return;
+    }
+    // Un-pausing follows the newest event again; focus stays on the toggle.
+    log.resume();
+    roving.followTail();
+  };
+  const jumpToLatest = () => {
+    log.resume();
+    roving.jumpToLatest();
+  };
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -96,16 +133,15 @@ function StreamEventLogContent({
       {...rest}
       className={withClassName("lgr-log", className)}
       data-following={following ? "true" : "false"}
+      data-paused={log.paused ? "true" : "false"}
       data-filtered={log.filtered ? "true" : "false"}
       data-dropped={log.dropped > 0 ? "true" : "false"}
       data-empty={log.size === 0 ? "true" : "false"}
     >
-      <EventLogToolbar log={log} />
+      <EventLogToolbar log={log} onExport={exportRows} />
       {log.dropped > 0 && (
         <p className="lgr-log__dropped">
-          <span className="lgr-log__dropped-icon" aria-hidden="true">
-            ⚠
-          </span>{" "}
+          <EventLogIcon name="alert" />
           {formatCount(log.dropped)} older {log.dropped === 1 ? "event" : "events"} dropped (the log
           keeps the latest {formatCount(log.eventLog.cap)}).
         </p>
@@ -152,11 +188,35 @@ function StreamEventLogContent({
           </div>
         )}
       </div>
-      {!following && !atBottom && rows.count > 0 && (
-        <button type="button" className="lgr-log__jump" onClick={jumpToLatest}>
-          <span aria-hidden="true">↓</span> Jump to latest
+      {/* Below the rows, never over them: the last row stays readable. */}
+      <div className="lgr-log__footer">
+        <p className="lgr-log__count">
+          {countText(log)}
+          {log.paused && ` · Paused, ${formatCount(log.pending)} new`}
+        </p>
+        <button
+          type="button"
+          className="lgr-button"
+          data-size="small"
+          aria-pressed={log.paused}
+          onClick={togglePause}
+        >
+          <EventLogIcon name="pause" />
+          Pause
         </button>
-      )}
+        {rows.count > 0 && ((!following && !atBottom) || log.pending > 0) && (
+          <button
+            type="button"
+            className="lgr-button"
+            data-size="small"
+            data-variant="primary"
+            onClick={jumpToLatest}
+          >
+            <EventLogIcon name="down" />
+            Jump to latest
+          </button>
+        )}
+      </div>
       <p className="lgr-visually-hidden" role="status">
         {announcement}
       </p>
@@ -164,139 +224,27 @@ function StreamEventLogContent({
   );
 }
 
-function EventLogToolbar({ log }: { log: StreamEventLogState }) {
-  const selectId = useId();
-  const { facets } = log;
-  return (
-    <div className="lgr-log__toolbar">
-      <div className="lgr-log__types" role="group" aria-label="Filter by stream mode">
-        {facets.types.map(({ key, count }) => {
-          const pressed = log.types.includes(key);
-          return (
-            <button
-              key={key}
-              type="button"
-              className="lgr-log__chip"
-              aria-pressed={pressed}
-              data-type={key}
-              onClick={() => log.toggleType(key)}
-            >
-              <span className="lgr-log__chip-mark" aria-hidden="true">
-                {pressed ? "✓" : "+"}
-              </span>
-              {key}
-              <span className="lgr-log__chip-count">{formatCount(count)}</span>
-            </button>
-          );
-        })}
-      </div>
-      <div className="lgr-log__ns-filter">
-        <label htmlFor={selectId}>Namespace</label>
-        <select
-          id={selectId}
-          value={log.namespace ?? "\u0000all"}
-          onChange={(event) =>
-            log.setNamespace(event.target.value === "\u0000all" ? null : event.target.value)
-          }
-        >
-          <option value={"\u0000all"}>All namespaces</option>
-          {facets.namespaces.map(({ key, count }) => (
-            <option key={key} value={key}>
-              {namespaceLabel(key)} ({formatCount(count)})
-            </option>
-          ))}
-        </select>
-      </div>
-      {log.filtered && (
-        <button type="button" className="lgr-log__clear" onClick={log.clearFilters}>
-          Clear filters
-        </button>
-      )}
-      <p className="lgr-log__count">
-        {log.filtered
-          ? `Showing ${formatCount(log.rows.count)} of ${formatCount(log.size)} events`
-          : `${formatCount(log.size)} ${log.size === 1 ? "event" : "events"}`}
-      </p>
-    </div>
-  );
+function eventCount(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? "event" : "events"}`;
 }
 
-interface EventRowProps {
-  index: number;
-  start: number;
-  measure: (element: Element | null) => void;
-  entry: EventLogEntry;
-  log: StreamEventLogState;
-  detailsId: string;
-  onCopy: (entry: EventLogEntry) => void;
-  /** The row in the tab order (the others are reached with arrow keys). */
-  tabStop: boolean;
+/** "12 events", or "3 of 12 events match" under a filter or search. */
+function countText(log: StreamEventLogState): string {
+  if (!log.filtered) return eventCount(log.size);
+  return `${formatCount(log.rows.count)} of ${eventCount(log.size)} match`;
 }
 
-function EventRow({
-  index,
-  start,
-  measure,
-  entry,
-  log,
-  detailsId,
-  onCopy,
-  tabStop,
-}: EventRowProps) {
-  const expanded = log.isExpanded(entry.seq);
-  const namespace = log.namespaceOf(entry);
-  const copyState = log.copyState(entry.seq);
-  return (
-    <div
-      ref={measure}
-      className="lgr-log__row"
-      data-index={index}
-      data-seq={entry.seq}
-      data-type={entry.event.type}
-      data-expanded={expanded ? "true" : "false"}
-      style={{ ...ROW_STYLE, transform: `translateY(${start}px)` }}
-    >
-      <button
-        type="button"
-        className="lgr-log__summary"
-        aria-expanded={expanded}
-        aria-controls={expanded ? detailsId : undefined}
-        onClick={() => log.toggleExpanded(entry.seq)}
-        tabIndex={tabStop ? 0 : -1}
-        // useRovingRows focuses this element of the row (ROW_FOCUS_ATTRIBUTE).
-        data-row-focus=""
-      >
-        <span className="lgr-log__chevron" aria-hidden="true">
-          {expanded ? "▾" : "▸"}
-        </span>
-        <span className="lgr-log__seq">#{entry.seq}</span>
-        <span className="lgr-log__time">{log.relativeTime(entry)}</span>
-        <span className="lgr-log__type">{entry.event.type}</span>
-        <span className="lgr-log__ns" data-root={namespace === "" ? "true" : "false"}>
-          {namespaceLabel(namespace)}
-        </span>
-        <span className="lgr-log__preview">{log.preview(entry)}</span>
-      </button>
-      {expanded && (
-        <div className="lgr-log__details" id={detailsId}>
-          <pre className="lgr-log__json">{log.json(entry)}</pre>
-          <button
-            type="button"
-            className="lgr-log__copy"
-            onClick={() => onCopy(entry)}
-            data-state={copyState}
-            tabIndex={tabStop ? 0 : -1}
-          >
-            {copyState === "copied" && <span aria-hidden="true">✓ </span>}
-            {copyState === "failed" && <span aria-hidden="true">✕ </span>}
-            {copyState === "copied"
-              ? "Copied"
-              : copyState === "failed"
-                ? "Copy failed"
-                : "Copy as JSON"}
-          </button>
-        </div>
-      )}
-    </div>
-  );
+/**
+ * Says how many events match when the filters or the search change (not on every new event:
+ * a live log would speak without pause).
+ */
+function useAnnounceMatches(log: StreamEventLogState, announce: (text: string) => void): void {
+  const key = JSON.stringify([log.types, log.namespace, log.search]);
+  const lastKey = useRef(key);
+  const text = countText(log);
+  useEffect(() => {
+    if (lastKey.current === key) return;
+    lastKey.current = key;
+    announce(`${text}.`);
+  }, [key, text, announce]);
 }

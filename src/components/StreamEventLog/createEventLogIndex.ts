@@ -1,13 +1,20 @@
 import type { StreamEvent } from "../../client/types";
 import { eventLogAt, eventLogSize, type EventLog, type EventLogEntry } from "../../store/EventLog";
+import { createEventMatcher } from "./createEventMatcher";
+import { entryEvent } from "./entryEvent";
 import { namespaceOf } from "./formatEvent";
 
-/** Which events a log view shows. Empty `types` and a `null` namespace show everything. */
+/**
+ * Which events a log view shows. Empty `types`, a `null` namespace and an empty query show
+ * everything.
+ */
 export interface EventLogFilter {
   /** Stream modes (`event.type`) to show; empty = all. */
   types: readonly string[];
   /** The namespace key (`ns.join("|")`, `""` = root) to show; `null` = all. */
   namespace: string | null;
+  /** Text to find in the event's mode, namespace or data (case-insensitive); empty = all. */
+  query?: string;
 }
 
 /** A filtered window onto one version of a log: rows are read by position, never copied. */
@@ -31,6 +38,12 @@ export interface EventLogFacets {
   namespaces: readonly FacetCount[];
 }
 
+/** Where a run starts: its `metadata` event at the root graph. */
+interface RunStart {
+  seq: number;
+  at: number;
+}
+
 /** What the facets counted for one kept event, to take it back out once the log drops it. */
 interface CountedEvent {
   seq: number;
@@ -39,8 +52,8 @@ interface CountedEvent {
 }
 
 /**
- * An incremental index over a growing event log: the modes and namespaces seen so far, and the
- * positions of the events that match a filter. Each new version of the log costs only its new
+ * An incremental index over a growing event log: the modes and namespaces seen so far, where
+ * each run starts, and the positions of the events that match a filter (modes, namespace, text). Each new version of the log costs only its new
  * events, so a 100,000-event log is scanned once, not per render. Start over on another log.
  *
  * @example
@@ -69,6 +82,11 @@ export class EventLogIndex {
   #seqs: number[] = [];
   #start = 0;
   #origin: number | undefined;
+  /** Root `metadata` events, oldest first: each opens a run (the time base of its events). */
+  #runStarts: RunStart[] = [];
+  /** The latest `values` event's seq per namespace, and each kept one's predecessor's. */
+  #lastValues = new Map<string, number>();
+  #previousValues = new Map<number, number>();
 
   /** The rows of `log` that match `filter`. */
   view(log: EventLog, filter: EventLogFilter): EventLogView {
@@ -123,23 +141,62 @@ export class EventLogIndex {
     return this.#origin;
   }
 
+  /**
+   * When the run of event `seq` started (its run's root `metadata` event; the first event the
+   * index saw when no run start precedes it): the origin of the event's relative time.
+   *
+   * @example index.timeBase(log, 120) // receivedAt of the latest metadata event with seq ≤ 120
+   */
+  timeBase(log: EventLog, seq: number): number | undefined {
+    this.#sync(log, this.#filter);
+    const starts = this.#runStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    let found: RunStart | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = starts[mid] as RunStart;
+      if (start.seq <= seq) {
+        found = start;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found?.at ?? this.#origin;
+  }
+
+  /**
+   * The `values` event before event `seq` in the same namespace, while the log keeps it: what a
+   * `values` event changed is told against it.
+   */
+  previousValues(log: EventLog, seq: number): EventLogEntry | undefined {
+    this.#sync(log, this.#filter);
+    const previous = this.#previousValues.get(seq);
+    return previous === undefined ? undefined : eventLogAt(log, previous - log.dropped);
+  }
+
   #sync(log: EventLog, filter: EventLogFilter | null): void {
     if (!this.#sameLineage(log)) this.#reset();
-    const filterKey = filter === null || isEmptyFilter(filter) ? null : keyOf(filter);
-    if (filterKey !== this.#filterKey) {
-      this.#filterKey = filterKey;
-      this.#filter = filter;
-      this.#seqs = [];
-      this.#start = 0;
-      // Refill the matches from what the log still keeps (facets stay as they are).
-      if (filterKey !== null) this.#scan(log, log.dropped, this.#scannedTotal, false);
-    }
+    // Per-row reads pass the current filter back: no key to compute then.
+    if (filter !== this.#filter) this.#setFilter(log, filter);
     if (log.total > this.#scannedTotal) {
       this.#scan(log, Math.max(this.#scannedTotal, log.dropped), log.total, true);
       this.#scannedTotal = log.total;
       this.#lastEntry = eventLogAt(log, log.total - 1 - log.dropped);
     }
     this.#uncountDropped(log.dropped);
+  }
+
+  #setFilter(log: EventLog, filter: EventLogFilter | null): void {
+    const filterKey = filter === null || isEmptyFilter(filter) ? null : keyOf(filter);
+    this.#filter = filter;
+    if (filterKey === this.#filterKey) return;
+    this.#filterKey = filterKey;
+    this.#seqs = [];
+    this.#start = 0;
+    // Refill the matches from what the log still keeps (facets stay as they are).
+    if (filterKey !== null) this.#scan(log, log.dropped, this.#scannedTotal, false);
   }
 
   /** Takes the events the log dropped (seq below `dropped`) out of the facet counts. */
@@ -150,6 +207,7 @@ export class EventLogIndex {
       if (event.seq >= dropped) break;
       decrement(this.#types, event.type);
       decrement(this.#namespaces, event.namespace);
+      if (event.type === "values") this.#previousValues.delete(event.seq);
       this.#facetsDirty = true;
       this.#countedStart += 1;
     }
@@ -163,22 +221,33 @@ export class EventLogIndex {
   #scan(log: EventLog, fromSeq: number, toSeq: number, countFacets: boolean): void {
     const filter = this.#filterKey === null ? null : this.#filter;
     const types = filter && filter.types.length > 0 ? new Set(filter.types) : null;
+    const matches = filter ? createEventMatcher(filter.query ?? "") : null;
     for (let seq = fromSeq; seq < toSeq; seq++) {
       const entry = eventLogAt(log, seq - log.dropped);
       if (entry === undefined) continue;
-      const event: StreamEvent = entry.event;
+      const event: StreamEvent = entryEvent(entry);
       const namespace = namespaceOf(event);
       this.#origin ??= entry.receivedAt;
-      if (countFacets) {
-        this.#types.set(event.type, (this.#types.get(event.type) ?? 0) + 1);
-        this.#namespaces.set(namespace, (this.#namespaces.get(namespace) ?? 0) + 1);
-        this.#counted.push({ seq: entry.seq, type: event.type, namespace });
-        this.#facetsDirty = true;
-      }
+      if (countFacets) this.#count(entry.seq, entry.receivedAt, event.type, namespace);
       if (filter === null) continue;
       if (types !== null && !types.has(event.type)) continue;
       if (filter.namespace !== null && filter.namespace !== namespace) continue;
+      if (matches !== null && !matches(event)) continue;
       this.#seqs.push(entry.seq);
+    }
+  }
+
+  /** Counts a new event in the facets, and notes run starts and `values` predecessors. */
+  #count(seq: number, at: number, type: string, namespace: string): void {
+    this.#types.set(type, (this.#types.get(type) ?? 0) + 1);
+    this.#namespaces.set(namespace, (this.#namespaces.get(namespace) ?? 0) + 1);
+    this.#counted.push({ seq, type, namespace });
+    this.#facetsDirty = true;
+    if (type === "metadata" && namespace === "") this.#runStarts.push({ seq, at });
+    if (type === "values") {
+      const previous = this.#lastValues.get(namespace);
+      if (previous !== undefined) this.#previousValues.set(seq, previous);
+      this.#lastValues.set(namespace, seq);
     }
   }
 
@@ -200,19 +269,23 @@ export class EventLogIndex {
     this.#countedStart = 0;
     this.#facets = { types: [], namespaces: [] };
     this.#facetsDirty = false;
+    this.#filter = null;
     this.#filterKey = null;
     this.#seqs = [];
     this.#start = 0;
     this.#origin = undefined;
+    this.#runStarts = [];
+    this.#lastValues = new Map();
+    this.#previousValues = new Map();
   }
 }
 
 function isEmptyFilter(filter: EventLogFilter): boolean {
-  return filter.types.length === 0 && filter.namespace === null;
+  return filter.types.length === 0 && filter.namespace === null && !filter.query?.trim();
 }
 
 function keyOf(filter: EventLogFilter): string {
-  return JSON.stringify([[...filter.types].sort(), filter.namespace]);
+  return JSON.stringify([[...filter.types].sort(), filter.namespace, filter.query?.trim() ?? ""]);
 }
 
 /** One fewer of `key`; a key that reaches zero leaves the map (and the facets). */

@@ -14,12 +14,19 @@ export function namespaceOf(event: Pick<StreamEvent, "ns">): string {
 }
 
 /**
- * A namespace key as people read it: `root` for the root graph.
+ * A namespace key as people read it: `root` for the root graph; each segment's task id cut to
+ * its first 8 characters (a UUID is unreadable in a select or a column), segments joined with
+ * ` › `.
  *
  * @example namespaceLabel("") // "root"
+ * namespaceLabel("inner:d53f0306-3341-5f85-bce6-07c4c49d32c4") // "inner:d53f0306"
  */
 export function namespaceLabel(namespace: string): string {
-  return namespace === "" ? "root" : namespace;
+  if (namespace === "") return "root";
+  return namespace
+    .split("|")
+    .map((segment) => segment.replace(/^([^:]*:[0-9a-f]{8})-[0-9a-f-]{27}$/i, "$1"))
+    .join(" › ");
 }
 
 /**

@@ -29,6 +29,8 @@ export interface FollowTailVirtualizer {
   atBottom: boolean;
   /** Scrolls to the newest row and follows the tail again; focus moves to the scrolling element. */
   jumpToLatest: () => void;
+  /** Scrolls to the newest row and follows the tail again; focus stays where it is. */
+  followTail: () => void;
   /** Give it to the scrolling element's `onScroll`: scrolling up stops following. */
   onScroll: () => void;
 }
@@ -72,13 +74,17 @@ export function useFollowTailVirtualizer(
     lastTop.current = top;
   }, [element]);
 
-  const jumpToLatest = useCallback(() => {
+  const followTail = useCallback(() => {
     scrollToBottom();
     if (element !== null) lastTop.current = element.scrollTop;
     setFollowing(true);
+  }, [element, scrollToBottom]);
+
+  const jumpToLatest = useCallback(() => {
+    followTail();
     // The "Jump to latest" button goes away: keep focus in the list, not on the page.
     element?.focus({ preventScroll: true });
-  }, [element, scrollToBottom]);
+  }, [element, followTail]);
 
   const atBottom = virtualizer.scrollOffset + virtualizer.viewportSize >= totalSize - BOTTOM_SLACK;
 
@@ -88,6 +94,7 @@ export function useFollowTailVirtualizer(
     following,
     atBottom,
     jumpToLatest,
+    followTail,
     onScroll,
   };
 }

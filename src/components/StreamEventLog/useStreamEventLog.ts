@@ -1,7 +1,7 @@
 "use client";
 import type { RunRef } from "../../store/RunHandle";
 import { useRunHandle } from "../../hooks/RunScope";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { StreamEvent } from "../../client/types";
 import {
   appendEvents,
@@ -11,7 +11,10 @@ import {
   type EventLogEntry,
 } from "../../store/EventLog";
 import { createEventLogIndex, type EventLogFacets, type EventLogView } from "./createEventLogIndex";
-import { formatRelativeTime, namespaceOf, prettyEvent, previewEvent } from "./formatEvent";
+import { entryEvent } from "./entryEvent";
+import { eventPreview } from "./eventPreview";
+import { eventsToNdjson } from "./eventsToNdjson";
+import { formatRelativeTime, namespaceOf, prettyEvent } from "./formatEvent";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 
 export interface UseStreamEventLogOptions {
@@ -25,21 +28,23 @@ export interface UseStreamEventLogOptions {
   initialTypes?: readonly string[];
   /** Namespace key shown at first (`""` = root; default: all). */
   initialNamespace?: string | null;
+  /** Search text at first (default: none). */
+  initialQuery?: string;
 }
 
 /** What copying an event did, per event seq. */
 export type CopyState = "copied" | "failed";
 
 export interface StreamEventLogState {
-  /** The log shown. */
+  /** The log shown: the live one, or the one frozen by `pause`. */
   eventLog: EventLog;
-  /** Events kept in the log. */
+  /** Events kept in the log shown. */
   size: number;
   /** Events ever received. */
   total: number;
   /** Old events the bounded log dropped. */
   dropped: number;
-  /** The rows that pass the filters: read them by position. */
+  /** The rows that pass the filters and the search: read them by position. */
   rows: EventLogView;
   /** Modes and namespaces seen, with counts (for filter controls). */
   facets: EventLogFacets;
@@ -50,21 +55,42 @@ export interface StreamEventLogState {
   /** Namespace key shown (`""` = root), `null` = all. */
   namespace: string | null;
   setNamespace: (namespace: string | null) => void;
+  /** The search text as typed (rows follow it a moment later while the log is busy). */
+  query: string;
+  setQuery: (query: string) => void;
+  /** The search the rows follow: the query, trimmed, once the rows have caught up with it. */
+  search: string;
+  /** Clears the mode and namespace filters and the search. */
   clearFilters: () => void;
+  /** Some filter or a search is on. */
   filtered: boolean;
+  /** The view is frozen: events that arrive are counted in `pending`, shown on `resume`. */
+  paused: boolean;
+  /** Events received since `pause` (0 when live). */
+  pending: number;
+  /** Freezes the rows shown (a new event neither adds nor moves a row). */
+  pause: () => void;
+  /** Shows the live log again. */
+  resume: () => void;
   isExpanded: (seq: number) => boolean;
   toggleExpanded: (seq: number) => void;
-  /** `+1.23s` since the first event. */
+  /** `+1.23s` since the start of the event's run (its `metadata` event). */
   relativeTime: (entry: EventLogEntry) => string;
-  /** One line of JSON of the event's data. */
+  /** What the event is about, in one line, by mode (see `eventPreview`). */
   preview: (entry: EventLogEntry) => string;
   /** The event as indented JSON. */
   json: (entry: EventLogEntry) => string;
+  /** The rows shown as NDJSON, one event per line (see `eventsToNdjson`). */
+  toNdjson: () => string;
   /** Copies the event as JSON to the clipboard (false when there is no clipboard or it failed). */
   copy: (entry: EventLogEntry) => Promise<boolean>;
   /** The result of the latest copy of an event, for a couple of seconds. */
   copyState: (seq: number) => CopyState | undefined;
+  /** The event's mode (`event.type`). */
+  typeOf: (entry: EventLogEntry) => string;
   namespaceOf: (entry: EventLogEntry) => string;
+  /** The event opens a run: a `metadata` event at the root graph. */
+  isRunStart: (entry: EventLogEntry) => boolean;
 }
 
 const EMPTY_LOG = /* @__PURE__ */ createEventLog();
@@ -72,14 +98,16 @@ const NO_TYPES: readonly string[] = [];
 
 /**
  * The behaviour of the event log, without markup: the log (of `run`, or given), filters by
- * mode and namespace, expanded rows, formatting, copy. Rows are read by position (never copied),
- * so it stays cheap with 100,000 events; pair it with `useFollowTailVirtualizer` to render them.
+ * mode and namespace, text search, pause, expanded rows, formatting, copy and NDJSON export.
+ * Rows are read by position (never copied), so it stays cheap with 100,000 events; pair it
+ * with `useFollowTailVirtualizer` to render them.
  *
  * @example
  * const log = useStreamEventLog({ run: chat });
- * log.rows.count; // rows that pass the filters
+ * log.setQuery("weather");
+ * log.rows.count; // rows that pass the filters and mention "weather"
  * const entry = log.rows.entryAt(0);
- * entry && log.preview(entry); // '{"run_id":"…"}'
+ * entry && log.preview(entry); // "run 01a1fdc0-…"
  */
 export function useStreamEventLog(options: UseStreamEventLogOptions = {}): StreamEventLogState {
   const { eventLog: givenLog, events } = options;
@@ -90,21 +118,26 @@ export function useStreamEventLog(options: UseStreamEventLogOptions = {}): Strea
     (session) => session?.eventLog,
   );
   const eventsLog = useMemo(() => (events ? logOfEvents(events) : undefined), [events]);
-  const eventLog = givenLog ?? eventsLog ?? sessionLog ?? EMPTY_LOG;
+  const liveLog = givenLog ?? eventsLog ?? sessionLog ?? EMPTY_LOG;
+  // The log is persistent: a paused view keeps the version it had, at no cost.
+  const [frozenLog, setFrozenLog] = useState<EventLog | null>(null);
+  const eventLog = frozenLog ?? liveLog;
 
   const [types, setTypesState] = useState<readonly string[]>(options.initialTypes ?? NO_TYPES);
   const [namespace, setNamespace] = useState<string | null>(options.initialNamespace ?? null);
+  const [query, setQuery] = useState(options.initialQuery ?? "");
+  // Typing stays responsive while a long log is searched.
+  const search = useDeferredValue(query).trim();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const copies = useCopyStates();
 
   // The index object keeps incremental scans between renders; it resets itself on another log.
   const [index] = useState(createEventLogIndex);
   const rows = useMemo(
-    () => index.view(eventLog, { types, namespace }),
-    [index, eventLog, types, namespace],
+    () => index.view(eventLog, { types, namespace, query: search }),
+    [index, eventLog, types, namespace, search],
   );
   const facets = useMemo(() => index.facets(eventLog), [index, eventLog]);
-  const origin = useMemo(() => index.origin(eventLog), [index, eventLog]);
 
   const toggleType = useCallback((type: string) => {
     setTypesState((current) =>
@@ -115,6 +148,7 @@ export function useStreamEventLog(options: UseStreamEventLogOptions = {}): Strea
   const clearFilters = useCallback(() => {
     setTypesState(NO_TYPES);
     setNamespace(null);
+    setQuery("");
   }, []);
   const toggleExpanded = useCallback((seq: number) => {
     setExpanded((current) => {
@@ -125,9 +159,17 @@ export function useStreamEventLog(options: UseStreamEventLogOptions = {}): Strea
   }, []);
   const isExpanded = useCallback((seq: number) => expanded.has(seq), [expanded]);
   const relativeTime = useCallback(
-    (entry: EventLogEntry) => formatRelativeTime(entry.receivedAt, origin ?? entry.receivedAt),
-    [origin],
+    (entry: EventLogEntry) =>
+      formatRelativeTime(entry.receivedAt, index.timeBase(eventLog, entry.seq) ?? entry.receivedAt),
+    [index, eventLog],
   );
+  const preview = useCallback(
+    (entry: EventLogEntry) => previewOf(entry, () => index.previousValues(eventLog, entry.seq)),
+    [index, eventLog],
+  );
+  const toNdjson = useCallback(() => eventsToNdjson(rows), [rows]);
+  const pause = useCallback(() => setFrozenLog((frozen) => frozen ?? liveLog), [liveLog]);
+  const resume = useCallback(() => setFrozenLog(null), []);
 
   return {
     eventLog,
@@ -141,16 +183,26 @@ export function useStreamEventLog(options: UseStreamEventLogOptions = {}): Strea
     setTypes,
     namespace,
     setNamespace,
+    query,
+    setQuery,
+    search,
     clearFilters,
-    filtered: types.length > 0 || namespace !== null,
+    filtered: types.length > 0 || namespace !== null || search !== "",
+    paused: frozenLog !== null,
+    pending: frozenLog === null ? 0 : Math.max(0, liveLog.total - frozenLog.total),
+    pause,
+    resume,
     isExpanded,
     toggleExpanded,
     relativeTime,
-    preview: previewOf,
+    preview,
     json: jsonOf,
+    toNdjson,
     copy: copies.copy,
     copyState: copies.state,
+    typeOf: typeOfEntry,
     namespaceOf: namespaceOfEntry,
+    isRunStart,
   };
 }
 
@@ -158,23 +210,34 @@ function logOfEvents(events: readonly StreamEvent[]): EventLog {
   return appendEvents(createEventLog({ cap: Math.max(1, events.length) }), events, 0);
 }
 
-// Entries are frozen and never change: cache their formatting by identity.
+// Entries are frozen and never change (nor does the values event before one): cache by identity.
 const previews = new WeakMap<EventLogEntry, string>();
-function previewOf(entry: EventLogEntry): string {
+function previewOf(entry: EventLogEntry, previousValues: () => EventLogEntry | undefined): string {
   let text = previews.get(entry);
   if (text === undefined) {
-    text = previewEvent(entry.event);
+    const event = entryEvent(entry);
+    const previous = event.type === "values" ? previousValues() : undefined;
+    text = eventPreview(event, previous && entryEvent(previous));
     previews.set(entry, text);
   }
   return text;
 }
 
 function jsonOf(entry: EventLogEntry): string {
-  return prettyEvent(entry.event);
+  return prettyEvent(entryEvent(entry));
+}
+
+function typeOfEntry(entry: EventLogEntry): string {
+  return String(entryEvent(entry).type);
 }
 
 function namespaceOfEntry(entry: EventLogEntry): string {
-  return namespaceOf(entry.event);
+  return namespaceOf(entryEvent(entry));
+}
+
+function isRunStart(entry: EventLogEntry): boolean {
+  const event = entryEvent(entry);
+  return event.type === "metadata" && namespaceOf(event) === "";
 }
 
 const COPY_FEEDBACK_MS = 2_000;
@@ -188,7 +251,7 @@ function useCopyStates() {
   }, []);
 
   const copy = useCallback(async (entry: EventLogEntry) => {
-    const ok = await writeClipboard(prettyEvent(entry.event));
+    const ok = await writeClipboard(prettyEvent(entryEvent(entry)));
     const seq = entry.seq;
     setStates((current) => new Map(current).set(seq, ok ? "copied" : "failed"));
     clearTimeout(timers.current.get(seq));

@@ -1,4 +1,5 @@
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { MessageStream } from "../../../src/components/MessageStream";
 import { useRunStream } from "../../../src/hooks";
@@ -31,12 +32,15 @@ describe("MessageStream against the real Agent Server", () => {
       done = handle.submit?.("/tokens 30");
     });
     // The run stays active until the stream closes: the reply in progress is marked streaming.
-    await waitFor(() =>
-      expect(
-        container.querySelector('.lgr-message[data-type="ai"][data-streaming="true"]'),
-      ).not.toBeNull(),
-    );
-    expect(screen.getByText("streaming")).toBeInTheDocument();
+    await waitFor(() => {
+      const streaming = container.querySelector<HTMLElement>(
+        '.lgr-message[data-type="ai"][data-streaming="true"]',
+      );
+      expect(streaming).not.toBeNull();
+      // Said to screen readers; seen as the cursor.
+      expect(within(streaming!).getByText("streaming")).toBeInTheDocument();
+      expect(streaming!.querySelector(".lgr-message__cursor")).not.toBeNull();
+    });
     await act(async () => done);
     await waitFor(() => expect(handle.status).toBe("success"));
 
@@ -61,11 +65,19 @@ describe("MessageStream against the real Agent Server", () => {
     const calls = container.querySelectorAll(".lgr-tool-call");
     expect(calls).toHaveLength(1);
     const call = calls[0] as HTMLElement;
-    expect(within(call).getByText("get_weather")).toBeInTheDocument();
-    const args = call.querySelector(".lgr-tool-call__args")?.textContent ?? "";
-    expect(JSON.parse(args)).toEqual({ city: "Paris" });
+    // Collapsed: the tool's name and its status; arguments and result on demand.
+    const toggle = within(call).getByRole("button", { name: /get_weather/ });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveTextContent("Done");
+    const args = call.querySelector(".lgr-tool-call__args") as HTMLElement;
+    expect(args).not.toBeVisible();
+    await userEvent.click(toggle);
+    expect(args).toBeVisible();
+    expect(JSON.parse(args.textContent ?? "")).toEqual({ city: "Paris" });
     expect(call).toHaveAttribute("data-result", "success");
     expect(call.querySelector(".lgr-tool-call__result")).toHaveTextContent("Sunny, 21°C");
+    // Arrived while it streamed: the call knows how long the tool took.
+    expect(toggle.textContent).toMatch(/Done \d+(\.\d)? m?s$/);
     // The ToolMessage is shown under its call, not as a message of its own.
     expect(container.querySelector('.lgr-message[data-type="tool"]')).toBeNull();
     const articles = screen.getAllByRole("article");

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { userEvent } from "vitest/browser";
 import type { StreamEvent } from "../../../src/client/types";
 import { StreamEventLog } from "../../../src/components/StreamEventLog";
 import { useRunStream } from "../../../src/hooks";
@@ -121,6 +122,16 @@ describe("StreamEventLog in Chromium", () => {
     expect(tabStops()).toEqual([stop]);
   });
 
+  it("Tab goes from the namespace select to a row in view, then on to Pause", async () => {
+    const { container } = render(<StreamEventLog eventLog={bigLog(300)} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(299));
+    act(() => screen.getByRole("combobox", { name: "Namespace" }).focus());
+    await userEvent.keyboard("{Tab}");
+    expect(document.activeElement?.closest(".lgr-log__row")).toHaveAttribute("data-seq", "299");
+    await userEvent.keyboard("{Tab}");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Pause" }));
+  });
+
   it("Jump to latest hands focus to the log, not to the page", async () => {
     const { container } = render(<StreamEventLog eventLog={bigLog(500)} height={300} />);
     await waitFor(() => expect(seqs(container)).toContain(499));
@@ -163,7 +174,58 @@ describe("StreamEventLog in Chromium", () => {
     fireEvent.click(screen.getByRole("button", { name: /^values/ }));
     await waitFor(() => expect(seqs(container)[0]).toBe(0));
     expect(seqs(container).every((seq) => seq % 10 === 0)).toBe(true);
-    expect(screen.getByText("Showing 100 of 1,000 events")).toBeInTheDocument();
+    expect(screen.getByText("100 of 1,000 events match")).toBeInTheDocument();
+  });
+
+  it("searches 20,000 events from the search box, still virtualized", async () => {
+    const { container } = render(
+      <StreamEventLog eventLog={bigLog(20_000)} follow={false} height={400} />,
+    );
+    const search = screen.getByRole("searchbox", { name: "Search events" });
+    fireEvent.change(search, { target: { value: "TOKEN 1999" } });
+    // "token 1999" and "token 19990" … "token 19999".
+    await waitFor(() => expect(screen.getByText("11 of 20,000 events match")).toBeInTheDocument());
+    expect(seqs(container)).toEqual([1999, ...Array.from({ length: 10 }, (_, i) => 19_990 + i)]);
+    fireEvent.change(search, { target: { value: "token 1" } });
+    await waitFor(() =>
+      expect(screen.getByText(/^11,111 of 20,000 events match$/)).toBeInTheDocument(),
+    );
+    expect(rows(container).length).toBeLessThan(100);
+  });
+
+  it("Pause freezes the rows and the view; un-pausing shows the new events and follows", async () => {
+    const first = bigLog(300);
+    const { container, rerender } = render(<StreamEventLog eventLog={first} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(299));
+    const pause = screen.getByRole("button", { name: "Pause" });
+    fireEvent.click(pause);
+    expect(pause).toHaveAttribute("aria-pressed", "true");
+    const top = viewport().scrollTop;
+
+    rerender(
+      <StreamEventLog eventLog={appendEvents(first, events(300, 200), Date.now())} height={300} />,
+    );
+    expect(screen.getByText("300 events · Paused, 200 new")).toBeInTheDocument();
+    expect(seqs(container)).not.toContain(300);
+    expect(viewport().scrollTop).toBe(top);
+    // Focus stays on the toggle (it is no jump).
+    act(() => pause.focus());
+    fireEvent.click(pause);
+    expect(pause).toHaveAttribute("aria-pressed", "false");
+    await waitFor(() => expect(seqs(container)).toContain(499));
+    expect(document.activeElement).toBe(pause);
+    const element = viewport();
+    expect(element.scrollHeight - element.scrollTop - element.clientHeight).toBeLessThan(2);
+  });
+
+  it("puts Jump to latest below the rows, never over the last one", async () => {
+    const { container } = render(<StreamEventLog eventLog={bigLog(500)} height={300} />);
+    await waitFor(() => expect(seqs(container)).toContain(499));
+    await scrollTo(viewport().scrollTop - 100);
+    const jump = await screen.findByRole("button", { name: "Jump to latest" });
+    expect(jump.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+      viewport().getBoundingClientRect().bottom,
+    );
   });
 
   it("says how many old events the bounded log dropped", async () => {

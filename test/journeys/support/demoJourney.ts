@@ -177,6 +177,14 @@ export class Journey {
       .waitFor();
   }
 
+  /**
+   * The composer's choices for a message the busy thread refused ("Send when it finishes",
+   * "Queue it", "Interrupt it", "Roll it back", "Dismiss"): a group named by its question.
+   */
+  busyChoices(): Locator {
+    return this.chat().getByRole("group", { name: "What to do with your message" });
+  }
+
   /** The interrupt panel (a region named by its heading). */
   interrupts(): Locator {
     return this.messages().locator(".lgr-interrupts");

@@ -36,6 +36,7 @@ function fakeRun(id = "chat") {
     join: vi.fn(async () => undefined),
     resubmit: vi.fn(async (_strategy: string): Promise<void> => undefined),
     dismissRefusal: vi.fn(),
+    showCheckpoint: vi.fn(async () => undefined),
   } satisfies AnyRunHandle;
   return {
     run,

@@ -91,6 +91,7 @@ function fakeRun(id = "chat") {
     join: vi.fn(async () => undefined),
     resubmit: vi.fn(async () => undefined),
     dismissRefusal: vi.fn(),
+    showCheckpoint: vi.fn(async () => undefined),
   } satisfies AnyRunHandle;
 }
 

@@ -1,16 +1,29 @@
-import { cleanup, render, renderHook, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import { MessageStream, useMessageStream } from "../../../src/components/MessageStream";
+import { cleanup, fireEvent, render, renderHook, screen, within } from "@testing-library/react";
+import { useCallback, type ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  MessageStream,
+  useMessageStream,
+  type MessageItem,
+} from "../../../src/components/MessageStream";
+import { createArrivalLog } from "../../../src/components/MessageStream/arrivalLog";
 import {
   announceMessage,
   buildMessageItems,
 } from "../../../src/components/MessageStream/buildMessageItems";
-import { contentParts } from "../../../src/components/MessageStream/messageContent";
+import { formatDuration } from "../../../src/components/MessageStream/formatDuration";
+import { contentParts, messageParts } from "../../../src/components/MessageStream/messageContent";
+import { statedTime } from "../../../src/components/MessageStream/statedTime";
 import type { Message } from "../../../src/store";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const XSS = "<img src=x onerror=alert(1)>";
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 const human = (id: string, content: Message["content"]): Message => ({
   id,
@@ -40,6 +53,12 @@ const toolResult = (
 const weatherCall = ai("a1", "", {
   tool_calls: [{ id: "call_1", name: "get_weather", args: { city: "Paris" }, type: "tool_call" }],
 });
+
+/** The disclosure button of a tool call, by the tool's name. */
+const toolButton = (name: string) => screen.getByRole("button", { name: new RegExp(name) });
+/** The part a disclosure button shows and hides. */
+const panelOf = (button: HTMLElement) =>
+  document.getElementById(button.getAttribute("aria-controls") ?? "") as HTMLElement;
 
 describe("buildMessageItems", () => {
   it("moves each tool result under the call it answers", () => {
@@ -94,25 +113,15 @@ describe("buildMessageItems", () => {
     ).toBe(false);
   });
 
-  it("splits content blocks into text and JSON", () => {
-    expect(
-      contentParts([
-        { type: "text", text: "Look:" },
-        { type: "image_url", image_url: { url: "javascript:alert(1)" } },
-      ]),
-    ).toEqual([
-      { kind: "text", text: "Look:" },
-      {
-        kind: "block",
-        type: "image_url",
-        json: JSON.stringify(
-          { type: "image_url", image_url: { url: "javascript:alert(1)" } },
-          null,
-          2,
-        ),
-        block: { type: "image_url", image_url: { url: "javascript:alert(1)" } },
-      },
-    ]);
+  it("dates messages and times tool calls from the arrival times it is given", () => {
+    const arrived: Record<string, number> = { h1: 1_000, "call:call_1": 5_000, t1: 7_500 };
+    const items = buildMessageItems(
+      [human("h1", "Weather?"), weatherCall, toolResult("t1", "call_1", "Sunny")],
+      { arrivedAt: (key) => arrived[key] },
+    );
+    expect(items[0]?.time).toBe(1_000);
+    expect(items[1]?.time).toBeUndefined();
+    expect(items[1]?.toolCalls[0]?.durationMs).toBe(2_500);
   });
 
   it("announces complete messages by role", () => {
@@ -120,6 +129,119 @@ describe("buildMessageItems", () => {
     expect(announceMessage(weatherCall)).toBe("Assistant: called get_weather");
     expect(announceMessage(toolResult("t", "c", "Sunny"))).toBe("Tool get_weather: Sunny");
     expect(announceMessage(human("h", "hi"))).toBe("");
+  });
+});
+
+describe("content parts", () => {
+  it("reads reasoning from reasoning, thinking and summary blocks, and from additional_kwargs", () => {
+    expect(
+      contentParts([
+        { type: "reasoning", reasoning: "First, the city." },
+        { type: "thinking", thinking: "Then the units.", signature: "…" },
+        { type: "reasoning", summary: [{ type: "summary_text", text: "A summary." }] },
+        { type: "thinking", thinking: "" },
+        { type: "text", text: "Sunny." },
+      ]),
+    ).toEqual([
+      { kind: "reasoning", text: "First, the city." },
+      { kind: "reasoning", text: "Then the units." },
+      { kind: "reasoning", text: "A summary." },
+      { kind: "text", text: "Sunny." },
+    ]);
+    expect(
+      messageParts(ai("a", "Hi", { additional_kwargs: { reasoning_content: "Greet them." } })),
+    ).toEqual([
+      { kind: "reasoning", text: "Greet them." },
+      { kind: "text", text: "Hi" },
+    ]);
+  });
+
+  it("loads images only from http(s) and base64 raster data URLs; others are refused", () => {
+    const sources = (block: Record<string, unknown>) => {
+      const [part] = contentParts([{ type: "image", ...block }]);
+      return part?.kind === "image" ? [part.src, part.alt] : part?.kind;
+    };
+    expect(sources({ url: "https://example.com/pics/cat%20one.png" })).toEqual([
+      "https://example.com/pics/cat%20one.png",
+      "Image: cat one.png",
+    ]);
+    expect(sources({ url: "https://example.com/x.png", alt: "A cat" })).toEqual([
+      "https://example.com/x.png",
+      "A cat",
+    ]);
+    expect(sources({ source_type: "base64", data: PNG.slice(22), mime_type: "image/png" })).toEqual(
+      [PNG, "Image (png)"],
+    );
+    expect(sources({ source: { type: "url", url: "http://example.com/a.jpg" } })).toEqual([
+      "http://example.com/a.jpg",
+      "Image: a.jpg",
+    ]);
+    for (const refused of [
+      "javascript:alert(1)",
+      "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+      "data:text/html;base64,PGI+",
+      "/relative.png",
+      "file:///etc/passwd",
+    ]) {
+      expect(sources({ url: refused }), refused).toEqual([null, "Image"]);
+    }
+    const [openai] = contentParts([
+      { type: "image_url", image_url: { url: "javascript:alert(1)" } },
+    ]);
+    expect(openai).toMatchObject({ kind: "image", src: null, address: "javascript:alert(1)" });
+    // Blocks that are neither text, reasoning nor images stay JSON text.
+    expect(contentParts([{ type: "audio", data: "…" }])).toMatchObject([
+      { kind: "block", type: "audio", json: '{\n  "type": "audio",\n  "data": "…"\n}' },
+    ]);
+  });
+
+  it("reads a time the message states, and ignores one that is not a plausible date", () => {
+    const at = (response_metadata: Record<string, unknown>) =>
+      statedTime(ai("a", "", { response_metadata }));
+    expect(at({ created_at: 1_767_225_600 })).toBe(1_767_225_600_000);
+    expect(at({ created_at: "2026-01-01T00:00:00Z" })).toBe(Date.UTC(2026, 0, 1));
+    expect(at({ created_at: 42 })).toBeUndefined();
+    expect(at({ created_at: "yesterday" })).toBeUndefined();
+    expect(at({})).toBeUndefined();
+  });
+
+  it("formats durations for people", () => {
+    expect(formatDuration(420)).toBe("420 ms");
+    expect(formatDuration(2_340)).toBe("2.3 s");
+    expect(formatDuration(75_000)).toBe("1 min 15 s");
+  });
+});
+
+describe("createArrivalLog", () => {
+  it("dates what arrives while a run streams, never what was there before or came loaded", () => {
+    let now = 100;
+    const log = createArrivalLog(() => now);
+    log.noteMessages([human("old", "before we looked")], true);
+    now = 200;
+    log.noteMessages([human("old", "…"), human("loaded", "with the thread")], false);
+    now = 300;
+    log.noteMessages([human("old", "…"), human("loaded", "…"), human("new", "sent")], true);
+    now = 400;
+    log.noteMessages([human("new", "sent again")], true);
+    expect(log.arrivedAt("old")).toBeUndefined();
+    expect(log.arrivedAt("loaded")).toBeUndefined();
+    expect(log.arrivedAt("new")).toBe(300);
+
+    // A tool call is dated once its arguments are complete.
+    const items = (partial: boolean): MessageItem[] => [
+      {
+        ...(buildMessageItems([weatherCall])[0] as MessageItem),
+        toolCalls: [
+          { id: "c", name: "t", argsText: "{", partial, invalid: false, resultParts: [] },
+        ],
+      },
+    ];
+    log.noteToolCalls([], true);
+    log.noteToolCalls(items(true), true);
+    expect(log.arrivedAt("call:c")).toBeUndefined();
+    now = 500;
+    log.noteToolCalls(items(false), true);
+    expect(log.arrivedAt("call:c")).toBe(500);
   });
 });
 
@@ -156,10 +278,63 @@ describe("useMessageStream", () => {
     );
     expect(result.current.awaitingReply).toBe(true);
   });
+
+  it("dates the messages that arrive while it streams, not those it was mounted with", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 9, 30));
+    const loaded = [human("h0", "hi"), ai("a0", "hello")];
+    const { result, rerender } = renderHook(
+      (props: { messages: Message[]; status: "running" | "success" }) => useMessageStream(props),
+      { initialProps: { messages: loaded, status: "success" } },
+    );
+    rerender({ messages: [...loaded, human("h1", "and now?")], status: "running" });
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 9, 31));
+    rerender({
+      messages: [...loaded, human("h1", "and now?"), ai("a1", "Now")],
+      status: "running",
+    });
+    expect(result.current.items.map((item) => item.time)).toEqual([
+      undefined,
+      undefined,
+      Date.UTC(2026, 0, 1, 9, 30),
+      Date.UTC(2026, 0, 1, 9, 31),
+    ]);
+  });
+
+  it("marks a stopped turn, keeps the mark when the next run starts, and not a pause for input", () => {
+    type Status = "running" | "interrupted" | "stopped" | "needs-input";
+    const first = [human("h1", "Write a long story"), ai("a1", "Once upon")];
+    const { result, rerender } = renderHook(
+      (props: { messages: Message[]; status: Status }) => useMessageStream(props),
+      { initialProps: { messages: first, status: "running" } },
+    );
+    expect([...result.current.stoppedAfter]).toEqual([]);
+    rerender({ messages: first, status: "interrupted" });
+    expect([...result.current.stoppedAfter]).toEqual(["a1"]);
+    rerender({ messages: [...first, human("h2", "Go on")], status: "running" });
+    expect([...result.current.stoppedAfter]).toEqual(["a1"]);
+    rerender({ messages: [...first, human("h2", "Go on")], status: "stopped" });
+    expect([...result.current.stoppedAfter]).toEqual(["a1", "h2"]);
+
+    const paused = renderHook(() => useMessageStream({ messages: first, status: "needs-input" }));
+    expect(paused.result.current.stoppedAfter.size).toBe(0);
+    expect(paused.result.current.isStreaming).toBe(false);
+  });
 });
 
 describe("<MessageStream>", () => {
-  it("renders roles, tool calls with arguments and results, and the streaming indicator", () => {
+  it("shows the user as a bubble and the assistant as prose, named by role, without a role header", () => {
+    render(<MessageStream messages={[human("h1", "Weather in Paris?"), ai("a1", "Sunny.")]} />);
+    const list = screen.getByRole("list", { name: "Messages" });
+    const [user, reply] = within(list).getAllByRole("article");
+    expect(user?.getAttribute("aria-label")).toBe("User message");
+    expect(user?.textContent).toBe("Weather in Paris?");
+    expect(reply?.getAttribute("aria-label")).toBe("Assistant message");
+    expect(reply?.textContent).toBe("Sunny.");
+    expect(list.querySelector("svg:not([aria-hidden='true'])")).toBeNull();
+  });
+
+  it("collapses a tool call: name, status and duration on a button; arguments and result on demand", () => {
     render(
       <MessageStream
         messages={[
@@ -171,20 +346,170 @@ describe("<MessageStream>", () => {
         isStreaming
       />,
     );
-    const list = screen.getByRole("list", { name: "Messages" });
-    const items = within(list).getAllByRole("article");
-    expect(items.map((item) => item.getAttribute("aria-label"))).toEqual([
-      "User message",
-      "Assistant message",
-      "Assistant message",
+    const button = toolButton("get_weather");
+    expect(button.textContent).toBe("get_weather Done");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    const panel = panelOf(button);
+    expect(panel.hidden).toBe(true);
+    // Hidden, not gone: find-in-page aside, the text is there to open.
+    expect(panel.textContent).toContain('"city": "Paris"');
+
+    fireEvent.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(panel.hidden).toBe(false);
+    expect(within(panel).getByText("Arguments")).toBeTruthy();
+    expect(within(panel).getByText("Result")).toBeTruthy();
+    expect(panel.textContent).toContain("Sunny, 21°C");
+
+    const articles = screen.getAllByRole("article");
+    expect(articles[2]?.getAttribute("data-streaming")).toBe("true");
+    expect(within(articles[2] as HTMLElement).getByText("streaming")).toBeTruthy();
+    expect(articles[1]?.getAttribute("data-streaming")).toBe("false");
+  });
+
+  it("gives each tool call its status: running, error, or no result once the run ended", () => {
+    const calls = ai("a1", "", {
+      tool_calls: [
+        { id: "c1", name: "search", args: {} },
+        { id: "c2", name: "fetch_page", args: {} },
+      ],
+    });
+    const failed = toolResult("t2", "c2", "404 Not Found", { name: "fetch_page", status: "error" });
+    const { rerender } = render(<MessageStream messages={[calls, failed]} isStreaming />);
+    expect(toolButton("search").textContent).toBe("search Running");
+    expect(toolButton("fetch_page").textContent).toBe("fetch_page Error");
+    fireEvent.click(toolButton("fetch_page"));
+    expect(within(panelOf(toolButton("fetch_page"))).getByText("Error")).toBeTruthy();
+
+    rerender(<MessageStream messages={[calls, failed]} status="success" />);
+    expect(toolButton("search").textContent).toBe("search No result");
+  });
+
+  it("shows reasoning as a collapsed Thinking section", () => {
+    render(
+      <MessageStream
+        messages={[
+          ai("a1", [
+            { type: "thinking", thinking: "The user wants Paris." },
+            { type: "text", text: "It is sunny." },
+          ]),
+        ]}
+      />,
+    );
+    const thinking = screen.getByRole("button", { name: "Thinking" });
+    expect(thinking.getAttribute("aria-expanded")).toBe("false");
+    expect(panelOf(thinking).hidden).toBe(true);
+    fireEvent.click(thinking);
+    expect(panelOf(thinking).hidden).toBe(false);
+    expect(panelOf(thinking).textContent).toBe("The user wants Paris.");
+    expect(screen.getByText("It is sunny.")).toBeTruthy();
+  });
+
+  it("says Thinking… while the model still reasons", () => {
+    render(
+      <MessageStream
+        messages={[ai("a1", [{ type: "reasoning", reasoning: "Let me see" }])]}
+        isStreaming
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Thinking…" })).toBeTruthy();
+  });
+
+  it("shows images from safe addresses, and a refused one as a note, never as JSON", () => {
+    const { container } = render(
+      <MessageStream
+        messages={[
+          human("h1", [
+            { type: "text", text: "What is this?" },
+            { type: "image_url", image_url: { url: "https://example.com/cat.png" } },
+            { type: "image", source_type: "url", url: "javascript:alert(1)" },
+          ]),
+        ]}
+      />,
+    );
+    const images = screen.getAllByRole("img");
+    expect(images.map((img) => [img.getAttribute("src"), img.getAttribute("alt")])).toEqual([
+      ["https://example.com/cat.png", "Image: cat.png"],
     ]);
-    const call = within(items[1] as HTMLElement).getByRole("listitem");
-    expect(call.textContent).toContain("get_weather");
-    expect(call.textContent).toContain('"city": "Paris"');
-    expect(call.textContent).toContain("Sunny, 21°C");
-    expect(items[2]?.getAttribute("data-streaming")).toBe("true");
-    expect(within(items[2] as HTMLElement).getByText("streaming")).toBeTruthy();
-    expect(items[1]?.getAttribute("data-streaming")).toBe("false");
+    expect(
+      screen.getByText("Image not shown (unsupported address): javascript:alert(1)"),
+    ).toBeTruthy();
+    expect(container.textContent).not.toContain('"type"');
+  });
+
+  it('marks a stopped turn "Stopped", and not one paused for input', () => {
+    const messages = [human("h1", "Write a story"), ai("a1", "Once upon")];
+    render(<MessageStream messages={messages} status="interrupted" />);
+    const items = within(screen.getByRole("list", { name: "Messages" })).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual([
+      "Write a story",
+      "Once upon",
+      "Stopped",
+    ]);
+    cleanup();
+    render(<MessageStream messages={messages} status="needs-input" />);
+    expect(screen.queryByText("Stopped")).toBeNull();
+  });
+
+  it("shows the time a message states, as a <time> in the footer", () => {
+    render(
+      <MessageStream
+        messages={[ai("a1", "Hello", { response_metadata: { created_at: 1_767_258_000 } })]}
+      />,
+    );
+    const time = document.querySelector("time");
+    expect(time?.getAttribute("dateTime")).toBe("2026-01-01T09:00:00.000Z");
+    expect(time?.textContent).toBe(
+      new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(
+        1_767_258_000_000,
+      ),
+    );
+    expect(time?.closest("article")).toBeNull();
+    expect(time?.closest("li")?.textContent).toContain("Hello");
+  });
+
+  it("renders actions under each message, apart from its text, and not again for another's tokens", () => {
+    const renders = new Map<string, number>();
+    const texts = new Map<string, number>();
+    function Chat({ messages, version }: { messages: Message[]; version: number }) {
+      const renderActions = useCallback(
+        (message: Message) => {
+          renders.set(message.id, (renders.get(message.id) ?? 0) + 1);
+          return (
+            <button type="button">
+              Copy {message.id} v{version}
+            </button>
+          );
+        },
+        [version],
+      );
+      const renderMessage = useCallback((message: Message, defaultRender: () => ReactNode) => {
+        texts.set(message.id, (texts.get(message.id) ?? 0) + 1);
+        return defaultRender();
+      }, []);
+      return (
+        <MessageStream
+          messages={messages}
+          isStreaming
+          renderActions={renderActions}
+          renderMessage={renderMessage}
+        />
+      );
+    }
+    const earlier = [human("h1", "Hi"), ai("a1", "Hello!"), human("h2", "Count")];
+    const view = render(<Chat messages={[...earlier, ai("a2", "1")]} version={1} />);
+    for (const tokens of ["1 2", "1 2 3", "1 2 3 4"]) {
+      view.rerender(<Chat messages={[...earlier, ai("a2", tokens)]} version={1} />);
+    }
+    expect(screen.getByRole("button", { name: "Copy a1 v1" })).toBeTruthy();
+    expect(renders.get("a1")).toBe(1);
+    expect(texts.get("a1")).toBe(1);
+    expect(renders.get("a2")).toBe(4);
+
+    // New actions render again; the text does not.
+    view.rerender(<Chat messages={[...earlier, ai("a2", "1 2 3 4")]} version={2} />);
+    expect(screen.getByRole("button", { name: "Copy a1 v2" })).toBeTruthy();
+    expect(texts.get("a1")).toBe(1);
   });
 
   it("shows an empty state and a waiting row", () => {
@@ -214,6 +539,7 @@ describe("<MessageStream>", () => {
     expect(screen.getByTestId("custom").textContent).toBe("Custom: hello");
     expect(within(screen.getByTestId("wrapped")).getByText("hi there")).toBeTruthy();
     expect(screen.queryByText("secret")).toBeNull();
+    expect(screen.getAllByRole("listitem")).toHaveLength(2);
   });
 
   it("renders markup in content, blocks, tool arguments and results as inert text", () => {
@@ -224,6 +550,7 @@ describe("<MessageStream>", () => {
           ai("a1", [
             { type: "text", text: XSS },
             { type: "html", html: XSS },
+            { type: "thinking", thinking: XSS },
           ]),
           ai("a2", "", {
             tool_calls: [{ id: "c1", name: XSS, args: { body: XSS, href: "javascript:alert(1)" } }],
@@ -234,7 +561,7 @@ describe("<MessageStream>", () => {
     );
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("a")).toBeNull();
-    expect(screen.getAllByText(XSS).length).toBeGreaterThanOrEqual(3);
+    expect(screen.getAllByText(XSS).length).toBeGreaterThanOrEqual(4);
     expect(container.textContent).toContain("javascript:alert(1)");
     expect(container.textContent).toContain(JSON.stringify(XSS));
   });

@@ -12,17 +12,21 @@ import {
   type RunSession,
 } from "../../../src/store";
 import { manualScheduler } from "./manualScheduler";
-import { event, tokens } from "./wire";
+import { aiChunk, event, tokens, tuple } from "./wire";
 
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
-/** A session whose run has begun: its first event (applied at once) is in. */
+/**
+ * A session whose run has begun: its first event and its first message event (both applied at
+ * once) are in. The message event has no id: it adds no message.
+ */
 function startedSession(store: ReturnType<typeof createStreamStore>, key: string) {
   store.ensureSession(key);
   store.enqueueEvent(key, event("metadata", { run_id: `run-of-${key}`, attempt: 1 }));
+  store.enqueueEvent(key, tuple(aiChunk("", "")));
 }
 
 function storeWithManualScheduler() {
@@ -48,12 +52,12 @@ describe("createStreamStore", () => {
     scheduler.run();
     expect(notifications).toHaveBeenCalledTimes(1);
     const session = store.getSession("t1:r1");
-    expect(session?.counts.messages).toBe(100);
+    expect(session?.counts.messages).toBe(101);
     expect(session?.messages[0]?.content).toBe("x".repeat(100));
-    expect(eventLogSize(session!.eventLog)).toBe(101);
+    expect(eventLogSize(session!.eventLog)).toBe(102);
   });
 
-  it("applies a run's first event at once, then batches the rest until the next flush", () => {
+  it("applies a run's first event and first message event at once, the rest once per flush", () => {
     const { store, scheduler, notifications } = storeWithManualScheduler();
     store.ensureSession("k");
     notifications.mockClear();
@@ -63,19 +67,32 @@ describe("createStreamStore", () => {
     expect(store.getSession("k")).toMatchObject({ runId: "r1", status: "running" });
     expect(scheduler.pending).toBe(false);
 
-    for (const e of tokens("run-1", "abc", 1)) store.enqueueEvent("k", e);
+    store.enqueueEvent("k", event("values", { step: 1 }));
     expect(notifications).toHaveBeenCalledTimes(1);
-    expect(store.getSession("k")?.messages).toEqual([]);
     expect(scheduler.scheduled).toBe(1);
-    scheduler.run();
+
+    // The first token is applied at once too (with what was queued before it)…
+    const [first, ...rest] = tokens("run-1", "abc", 1);
+    store.enqueueEvent("k", first!);
     expect(notifications).toHaveBeenCalledTimes(2);
+    expect(store.getSession("k")).toMatchObject({ values: { step: 1 } });
+    expect(store.getSession("k")?.messages[0]?.content).toBe("a");
+    expect(scheduler.pending).toBe(false);
+
+    // …and the tokens after it wait for the next flush.
+    for (const e of rest) store.enqueueEvent("k", e);
+    expect(notifications).toHaveBeenCalledTimes(2);
+    expect(store.getSession("k")?.messages[0]?.content).toBe("a");
+    expect(scheduler.scheduled).toBe(2);
+    scheduler.run();
+    expect(notifications).toHaveBeenCalledTimes(3);
     expect(store.getSession("k")?.messages[0]?.content).toBe("abc");
 
     // The next run of the session: its first event is applied at once again.
     store.updateSession("k", (session) => beginRun(session, 500));
     store.enqueueEvent("k", event("metadata", { run_id: "r2", attempt: 1 }));
     expect(store.getSession("k")?.runId).toBe("r2");
-    expect(scheduler.scheduled).toBe(1);
+    expect(scheduler.scheduled).toBe(2);
   });
 
   it("applies queued events of several keys in one update", () => {
@@ -113,6 +130,7 @@ describe("createStreamStore", () => {
     scheduler.run();
     const log = store.getSession("k")!.eventLog;
     expect(log.chunks[0]?.map((entry) => entry.receivedAt)).toEqual([100, 102, 103]);
+    expect(store.getSession("k")?.timings.firstMessageAt).toBeUndefined();
   });
 
   it("applies queued events before an update of the session, in the same notification", () => {

@@ -1,0 +1,105 @@
+"use client";
+import type { ReactNode } from "react";
+import { Icon } from "../icons/Icon";
+import { Disclosure } from "./Disclosure";
+import type { ContentPart } from "./messageContent";
+import { MessageText } from "./MessageText";
+
+type ReasoningPart = ContentPart & { kind: "reasoning" };
+
+/**
+ * A message's content parts: text, reasoning as one collapsed "Thinking" section per run of
+ * reasoning parts, images, and other blocks as JSON text. With `streaming`, the last part shows
+ * a cursor (or "Thinking…" while the model still reasons).
+ *
+ * @example <ContentParts parts={item.parts} streaming={item.streaming} />
+ */
+export function ContentParts({
+  parts,
+  streaming,
+}: {
+  parts: readonly ContentPart[];
+  streaming: boolean;
+}): ReactNode {
+  if (parts.length === 0) {
+    return streaming ? (
+      <p className="lgr-message__text">
+        <span className="lgr-message__cursor" aria-hidden="true" />
+      </p>
+    ) : null;
+  }
+  const shown: ReactNode[] = [];
+  for (let position = 0; position < parts.length; position++) {
+    const part = parts[position] as ContentPart;
+    const lastPart = position === parts.length - 1;
+    if (part.kind === "reasoning") {
+      const group: ReasoningPart[] = [part];
+      while (parts[position + 1]?.kind === "reasoning") {
+        group.push(parts[++position] as ReasoningPart);
+      }
+      const thinking = streaming && position === parts.length - 1;
+      shown.push(<Thinking key={position} parts={group} thinking={thinking} />);
+    } else if (part.kind === "text") {
+      shown.push(
+        <p className="lgr-message__text" key={position}>
+          <MessageText part={part} />
+          {streaming && lastPart && <span className="lgr-message__cursor" aria-hidden="true" />}
+        </p>,
+      );
+    } else if (part.kind === "image") {
+      shown.push(<ImagePart key={position} part={part} />);
+    } else {
+      shown.push(
+        <details className="lgr-message__block" key={position} data-block-type={part.type}>
+          <summary>{part.type} block</summary>
+          <pre className="lgr-message__json">{part.json}</pre>
+        </details>,
+      );
+    }
+  }
+  return shown;
+}
+
+/** The model's reasoning, collapsed: "Thinking…" while it still reasons, then "Thinking". */
+function Thinking({ parts, thinking }: { parts: ReasoningPart[]; thinking: boolean }) {
+  return (
+    <div className="lgr-thinking" data-thinking={thinking ? "true" : "false"}>
+      <Disclosure
+        summary={
+          <>
+            <Icon name="thinking" />
+            {thinking ? "Thinking…" : "Thinking"}
+          </>
+        }
+        panelClassName="lgr-thinking__text"
+      >
+        <p>{parts.map((part) => part.text).join("\n\n")}</p>
+      </Disclosure>
+    </div>
+  );
+}
+
+/**
+ * An image block: the picture when its address is safe to load (see `imageSource`), else a note
+ * with the address as text. Never the block's JSON.
+ */
+function ImagePart({ part }: { part: ContentPart & { kind: "image" } }) {
+  if (part.src === null) {
+    return (
+      <p className="lgr-message__image" data-refused="true">
+        <Icon name="image" /> Image not shown (unsupported address): {part.address}
+      </p>
+    );
+  }
+  return (
+    <figure className="lgr-message__image">
+      <img
+        src={part.src}
+        alt={part.alt}
+        loading="lazy"
+        decoding="async"
+        referrerPolicy="no-referrer"
+      />
+    </figure>
+  );
+}
