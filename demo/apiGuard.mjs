@@ -25,6 +25,8 @@ export const DEMO_ROUTES = [
   ["POST", "/threads"], // a new thread (demo/src/useThread.ts, the chat's first message)
   ["GET", "/threads/{id}"], // reopen the thread in the URL
   ["GET", "/threads/{id}/state"], // the chat's messages and pending interrupts on reload
+  ["GET", "/threads/{id}/state/{id}"], // a message branch's state (MessageActions' picker)
+  ["POST", "/threads/{id}/history"], // message branches (MessageActions)
   ["GET", "/threads/{id}/runs"], // RunsTable
   ["POST", "/threads/{id}/runs"], // a background run (useCreateRun)
   ["POST", "/threads/{id}/runs/stream"], // a chat turn

@@ -368,7 +368,8 @@ export async function runInPage({
       withTimeout(
         page.evaluate(() => window.__bench.start()),
         RUN_TIMEOUT_MS,
-        () => `${contender}: the run did not finish in ${RUN_TIMEOUT_MS / 1000} s (${errors.join("; ")})`,
+        () =>
+          `${contender}: the run did not finish in ${RUN_TIMEOUT_MS / 1000} s (${errors.join("; ")})`,
       ),
     );
     const heap = stopHeap ? await stopHeap() : undefined;
@@ -425,11 +426,6 @@ export async function runRoundsInBrowser({ contenders, warmup, rounds, run, desc
     );
   }
   return runs;
-}
-
-export async function sdkVersion() {
-  const file = path.join(ROOT, "node_modules/@langchain/langgraph-sdk/package.json");
-  return JSON.parse(await fs.promises.readFile(file, "utf8")).version;
 }
 
 /** The versions of the peers' packages, for the log. */

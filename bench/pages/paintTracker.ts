@@ -171,7 +171,8 @@ function paragraphOf(node: Node): Element | null {
 function textLength(element: Element): number {
   let length = 0;
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) length += (text as Text).length;
+  for (let text = walker.nextNode(); text; text = walker.nextNode())
+    length += (text as Text).length;
   return length;
 }
 

@@ -33,6 +33,8 @@ const DEMO_ROUTES = [
   "POST /threads",
   "GET /threads/:thread_id",
   "GET /threads/:thread_id/state",
+  "GET /threads/:thread_id/state/:checkpoint_id",
+  "POST /threads/:thread_id/history",
   "GET /threads/:thread_id/runs",
   "POST /threads/:thread_id/runs",
   "POST /threads/:thread_id/runs/stream",

@@ -62,10 +62,17 @@ function renderChat({ schema = false }: { schema?: boolean } = {}) {
 
 /** The reply the demo graph gives after a resume: `Resumed with: <JSON>`. */
 async function resumedWith(handle: Handle): Promise<unknown> {
-  await waitFor(() => expect(lastAiText(handle.messages ?? [])).toMatch(/^Resumed with: /), {
-    timeout: 15_000,
-  });
-  return JSON.parse((lastAiText(handle.messages ?? []) ?? "").replace(/^Resumed with: /, ""));
+  let answer: unknown;
+  // The reply streams token by token: wait until its JSON is whole (it parses), not just begun.
+  await waitFor(
+    () => {
+      const text = lastAiText(handle.messages ?? []) ?? "";
+      expect(text).toMatch(/^Resumed with: /);
+      answer = JSON.parse(text.replace(/^Resumed with: /, ""));
+    },
+    { timeout: 15_000 },
+  );
+  return answer;
 }
 
 describe("InterruptPanel against the real Agent Server", () => {
