@@ -50,8 +50,10 @@ describe("reload", () => {
     await pauseAt(j, "/interrupt", "Approve");
     await j.reload();
     await choose(j, "Approve");
-    await j.aiMessages().filter({ hasText: "Resumed with:" }).waitFor();
-    expect(await j.aiMessages().last().textContent()).toContain('"type":"approve"');
+    // The reply streams in: wait for the whole of it, not its first token.
+    await expect
+      .poll(async () => (await j.aiMessages().last().textContent()) ?? "")
+      .toContain('"type":"approve"');
   });
 
   test("reload mid-interrupt (agent inbox): the request is still there and can be accepted", async () => {
@@ -59,8 +61,10 @@ describe("reload", () => {
     await pauseAt(j, "/inbox", "Accept");
     await j.reload();
     await choose(j, "Accept");
-    await j.aiMessages().filter({ hasText: "Resumed with:" }).waitFor();
-    expect(await j.aiMessages().last().textContent()).toContain('"type":"accept"');
+    // The reply streams in: wait for the whole of it, not its first token.
+    await expect
+      .poll(async () => (await j.aiMessages().last().textContent()) ?? "")
+      .toContain('"type":"accept"');
   });
 
   test("reload with two interrupts pending: both come back and are answered together", async () => {
@@ -75,9 +79,10 @@ describe("reload", () => {
     await boxes.nth(0).fill("yes");
     await boxes.nth(1).fill("no");
     await resume.click();
-    await j.aiMessages().filter({ hasText: "A: " }).waitFor();
-    const reply = (await j.aiMessages().last().textContent()) ?? "";
-    expect(reply).toMatch(/A: "(yes|no)", B: "(yes|no)"/);
+    // The reply streams in: wait for the whole of it, not its first token.
+    await expect
+      .poll(async () => (await j.aiMessages().last().textContent()) ?? "")
+      .toMatch(/A: "(yes|no)", B: "(yes|no)"/);
   });
 
   test("a thread paused at a static breakpoint opens with Continue", async () => {
