@@ -44,7 +44,7 @@ const SELECTED = selectContenders(args, ["ours", "ours-mstream", "floor", ...PEE
 const log = (line) => console.log(line);
 
 const server = await preparePages({ args, log });
-const CONTENDERS = server.withBaseline(SELECTED);
+const ALL_CONTENDERS = server.withBaseline(SELECTED);
 const browser = await launchChromium();
 log(
   `latency: ${RATES.join(" and ")} events/s for ${SECONDS} s, ${PER_CHUNK} event(s) per chunk, ` +
@@ -59,7 +59,7 @@ try {
     log("");
     log(`--- ${rate} events/s, ${tokens} tokens (load average ${loadAverage()})`);
     const runs = await runRoundsInBrowser({
-      contenders: CONTENDERS,
+      contenders: ALL_CONTENDERS,
       warmup: WARMUP,
       rounds: ROUNDS,
       log,
@@ -110,6 +110,7 @@ if (typeof args.json === "string") {
 
 /** Prints one rate's medians, ratios and targets; returns the ratios. */
 function report(rate, runs) {
+  const CONTENDERS = ALL_CONTENDERS.filter((name) => runs[name]);
   const med = (name, pick) => medianOf(runs[name], pick);
   log("");
   log(`medians over rounds, ${rate} events/s (ms; per round: percentiles over every token):`);

@@ -116,7 +116,8 @@ if (typeof args.json === "string") {
 }
 
 /** Prints one scenario's medians, ratios and targets; returns the ratios. */
-function report(tokens, history, contenders, runs) {
+function report(tokens, history, all, runs) {
+  const contenders = all.filter((name) => runs[name]);
   const med = (name, pick) => medianOf(runs[name], pick);
   log("");
   log(

@@ -413,20 +413,41 @@ export async function runInPage({
  */
 export async function runRoundsInBrowser({ contenders, warmup, rounds, run, describe, log }) {
   const runs = Object.fromEntries(contenders.map((name) => [name, []]));
+  // A contender whose run fails is reported and left out of the later rounds; the others go on
+  // (the benchmark still exits non-zero, see `failures`).
+  const failed = new Set();
   for (let round = 0; round < warmup + rounds; round++) {
     const measured = round >= warmup;
     const line = [];
     for (const contender of roundOrder(contenders, round)) {
-      const result = await run(contender, measured);
-      if (measured) runs[contender].push(result);
-      line.push(`${contender} ${describe(result)}`);
+      if (failed.has(contender)) continue;
+      try {
+        const result = await run(contender, measured);
+        if (measured) runs[contender].push(result);
+        line.push(`${contender} ${describe(result)}`);
+      } catch (error) {
+        failed.add(contender);
+        failures.push(`${contender}: ${error instanceof Error ? error.message : String(error)}`);
+        line.push(`${contender} FAILED (${failures.at(-1)})`);
+      }
     }
     log(
       `${measured ? "round" : "warm-up"} ${measured ? round - warmup + 1 : round + 1}: ${line.join(", ")}`,
     );
   }
+  for (const name of failed) delete runs[name];
   return runs;
 }
+
+/** Every failed run so far (a benchmark exits non-zero when there is one). */
+export const failures = [];
+
+process.on("beforeExit", () => {
+  if (failures.length > 0 && process.exitCode === undefined) {
+    console.error(`failed runs:\n  ${failures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+});
 
 /** The versions of the peers' packages, for the log. */
 export async function peerVersions() {

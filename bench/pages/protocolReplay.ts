@@ -3,8 +3,8 @@
  * protocolTranscript.ts), as `createReplayFetch` answers the Runs API for the other contenders:
  *
  * - `POST /threads/:t/commands` (`run.start`): the recorded answer, with the request's id;
- * - `POST /threads/:t/stream/events`: the first subscription to the run's channels gets the run's
- *   events, the first lifecycle subscription the lifecycle events; frames go out as the Runs API
+ * - `POST /threads/:t/stream/events`: the first subscription to the run's channels opened after
+ *   `run.start` gets the run's events, the first such lifecycle subscription the lifecycle events; frames go out as the Runs API
  *   replay sends them (speed 0: one per `pull`, no timers; speed 1: at their recorded time). Like
  *   the server's, these streams stay open once the run is over; any later subscription gets an
  *   open stream with nothing in it;
@@ -29,6 +29,7 @@ export function createProtocolReplay(
   const streams = protocolStreams(recording, options);
   const encoder = new TextEncoder();
   const runStreams = new WeakSet<Response>();
+  let runStarted = false;
   let contentServed = false;
   let lifecycleServed = false;
 
@@ -66,6 +67,7 @@ export function createProtocolReplay(
     const body = request.method === "POST" ? await request.text() : "";
     if (request.method === "POST" && url.pathname.endsWith("/commands")) {
       const command = JSON.parse(body) as { id?: unknown };
+      runStarted = true;
       const answer = JSON.parse(streams.commandResponse.body) as Record<string, unknown>;
       const thread = decodeURIComponent(url.pathname.split("/")[2] ?? "");
       return Response.json(
@@ -76,14 +78,16 @@ export function createProtocolReplay(
     if (request.method === "POST" && url.pathname.endsWith("/stream/events")) {
       const signal = request.signal;
       if (body.includes('"messages"')) {
-        const first = !contentServed;
-        contentServed = true;
+        // A subscription opened before the run started (on mounting on a thread) is not the
+        // run's: it stays empty.
+        const first = runStarted && !contentServed;
+        contentServed ||= first;
         const response = eventStream(first ? streams.content : [], signal);
         if (first) runStreams.add(response);
         return response;
       }
-      const first = !lifecycleServed;
-      lifecycleServed = true;
+      const first = runStarted && !lifecycleServed;
+      lifecycleServed ||= first;
       return eventStream(first ? streams.lifecycle : [], signal);
     }
     return new Response(`no recorded answer for ${request.method} ${url.pathname}`, {

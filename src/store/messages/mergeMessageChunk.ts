@@ -63,6 +63,8 @@ function mergeMessageField(key: string, left: unknown, right: unknown): unknown 
  * message had them: the view shows such a message as one it cannot display.
  */
 function mergeToolCalls(merged: Message, message: Message, chunk: Message): void {
+  // A text token carries no tool call (empty lists or none): nothing to merge, nothing to copy.
+  if (isEmptyList(chunk.tool_call_chunks) && isEmptyList(chunk.tool_calls)) return;
   const chunks = listOrUndefined(chunk.tool_call_chunks)?.filter(isPlainObject);
   const beforeChunks = listOrUndefined(message.tool_call_chunks)?.filter(isPlainObject);
   const beforeCalls = listOrUndefined(message.tool_calls);
@@ -77,6 +79,10 @@ function mergeToolCalls(merged: Message, message: Message, chunk: Message): void
       merged.tool_calls = upsertToolCalls(beforeCalls ?? [], calls);
     }
   }
+}
+
+function isEmptyList(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
 function listOrUndefined<T>(value: readonly T[] | undefined): readonly T[] | undefined {
