@@ -58,6 +58,22 @@ export const INBOX_REQUEST = {
 
 export const ERROR_MESSAGE = "Deliberate failure from the demo graph";
 
+/** The `/markdown` reply: the constructs a chat's markdown renderer meets. */
+export const MARKDOWN_REPLY = [
+  "## Markdown, streamed",
+  "",
+  "A reply with **bold**, _emphasis_, `inline code` and a [link](https://langchain-ai.github.io/langgraph/).",
+  "",
+  "1. Lists",
+  "2. Code blocks with a copy button:",
+  "",
+  "```ts",
+  'const chat = useRunStream({ assistantId: "agent" });',
+  "```",
+  "",
+  "> Raw HTML such as <b>this</b> stays text.",
+].join("\n");
+
 export const DEFAULTS = { tokens: 100, custom: 10, slowMs: 5000 } as const;
 export const LIMITS = { tokens: 200_000, custom: 100_000, slowMs: 600_000 } as const;
 export const TICK_MS = 100;
@@ -97,7 +113,8 @@ export type Command =
   | { kind: "gate"; name: string }
   | { kind: "error" }
   | { kind: "subgraph" }
-  | { kind: "tools" };
+  | { kind: "tools" }
+  | { kind: "markdown" };
 
 function intArg(raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -132,6 +149,8 @@ export function parseCommand(text: string): Command {
       return { kind: "subgraph" };
     case "tools":
       return { kind: "tools" };
+    case "markdown":
+      return { kind: "markdown" };
     default:
       return { kind: "chat", text };
   }
@@ -292,6 +311,12 @@ const getWeather = tool(async () => "Sunny, 21°C", {
   schema: z.object({ city: z.string() }),
 });
 
+/** `/markdown`: `MARKDOWN_REPLY`, word by word. */
+const markdown: Node = async (state, config) => {
+  const reply = await say(state, config, MARKDOWN_REPLY);
+  return { messages: [reply] };
+};
+
 const answer: Node = async (state, config) => {
   const reply = await say(state, config, "It is sunny in Paris.");
   return { messages: [reply] };
@@ -311,6 +336,7 @@ const ROUTES = {
   error: "fail",
   subgraph: "subgraph",
   tools: "call_tool",
+  markdown: "markdown",
 } as const;
 
 function route(state: State): string | string[] {
@@ -339,6 +365,7 @@ export const graph = new StateGraph({
   .addNode("call_tool", callTool)
   .addNode("tools", new ToolNode([getWeather]))
   .addNode("answer", answer)
+  .addNode("markdown", markdown)
   .addConditionalEdges(START, route, [
     "chat",
     "tokens",
@@ -352,6 +379,7 @@ export const graph = new StateGraph({
     "fail",
     "subgraph",
     "call_tool",
+    "markdown",
   ])
   .addEdge(["approve_a", "approve_b"], "summarize")
   .addEdge("call_tool", "tools")
@@ -367,4 +395,5 @@ export const graph = new StateGraph({
   .addEdge("fail", END)
   .addEdge("subgraph", END)
   .addEdge("answer", END)
+  .addEdge("markdown", END)
   .compile();

@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useState } from "react";
 import { expect, spyOn, userEvent, waitFor, within } from "storybook/test";
-import { MessageStream, type MessageStreamProps } from "../src/components/MessageStream";
+import { MessageStream, type RenderText } from "../src/components/MessageStream";
 import { Markdown } from "../src/markdown";
-import type { Message } from "../src/store";
 
 const REPLY = `## Plan
 
@@ -142,8 +141,8 @@ function GrowingReply({ text }: { text: string }) {
 }
 
 /**
- * As MessageStream's renderer: assistant text goes through `<Markdown>` (streaming while the
- * reply is), everything else (user messages, tool calls) keeps the default markup.
+ * As MessageStream's `renderText`: assistant text goes through `<Markdown>` (streaming while the
+ * reply is), everything else (user messages, tool calls, reasoning) keeps the default markup.
  */
 export const InMessageStream: Story = {
   render: () => (
@@ -157,7 +156,7 @@ export const InMessageStream: Story = {
         },
       ]}
       isStreaming
-      renderMessage={renderWithMarkdown}
+      renderText={asMarkdown}
     />
   ),
   play: async ({ canvasElement }) => {
@@ -169,19 +168,6 @@ export const InMessageStream: Story = {
   },
 };
 
-const renderWithMarkdown: MessageStreamProps["renderMessage"] = (
-  message: Message,
-  defaultRender,
-  item,
-) =>
-  item.role === "ai" &&
-  item.toolCalls.length === 0 &&
-  item.parts.every((part) => part.kind === "text") ? (
-    <article className="lgr-message" data-type="ai" aria-label="Assistant message">
-      <Markdown streaming={item.streaming}>
-        {item.parts.map((part) => (part.kind === "text" ? part.text : "")).join("")}
-      </Markdown>
-    </article>
-  ) : (
-    defaultRender()
-  );
+const asMarkdown: RenderText = (text, { streaming }) => (
+  <Markdown streaming={streaming}>{text}</Markdown>
+);

@@ -218,7 +218,7 @@ export const Filtered: Story = {
       "true",
     );
     await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Namespace" }), SUB);
-    await expect(canvas.getByText("1 of 10 events match")).toBeInTheDocument();
+    await expect(canvas.getByText("1 of 10 events matches")).toBeInTheDocument();
     await userEvent.click(canvas.getByRole("button", { name: "Clear filters" }));
     await expect(canvas.getByText("10 events")).toBeInTheDocument();
   },

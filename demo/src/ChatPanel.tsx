@@ -9,7 +9,9 @@ import {
   RunStatusBadge,
   useRunStream,
   type Message,
+  type RenderText,
 } from "langgraph-runs-react";
+import { Markdown } from "langgraph-runs-react/markdown";
 import { ASSISTANT_ID } from "./config";
 import { RunControls } from "./RunControls";
 import { RunOptions } from "./RunOptions";
@@ -95,6 +97,7 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
             className="demo-chat__messages"
             followLatest
             renderActions={renderActions}
+            renderText={asMarkdown}
             data-empty-chat={empty ? "true" : undefined}
             emptyText={
               chat.isThreadLoading ? (
@@ -143,3 +146,8 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
     </RunScope>
   );
 }
+
+/** The assistant's replies as markdown (safe: React elements, never raw HTML). */
+const asMarkdown: RenderText = (text, { streaming }) => (
+  <Markdown streaming={streaming}>{text}</Markdown>
+);

@@ -13,6 +13,7 @@ export type IconName =
   | "error"
   | "layers"
   | "tool"
+  | "markdown"
   | "sun"
   | "moon"
   | "plus"
@@ -55,6 +56,12 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <path d="M12 4l9 5-9 5-9-5z" />
       <path d="M3 14l9 5 9-5" />
+    </>
+  ),
+  markdown: (
+    <>
+      <rect x="2.5" y="5" width="19" height="14" rx="2" />
+      <path d="M6 15V9l2.5 3L11 9v6M15.5 9v6M13.5 13l2 2 2-2" />
     </>
   ),
   tool: <path d="M14.5 5.5a4 4 0 005 5L13 17l-3 3-3-3 3-3 6.5-6.5zM4 20l3-3" />,

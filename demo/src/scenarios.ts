@@ -65,6 +65,13 @@ export const SCENARIOS: readonly Scenario[] = [
     options: { streamSubgraphs: true },
   },
   {
+    id: "markdown",
+    icon: "markdown",
+    label: "Markdown reply",
+    text: "/markdown",
+    description: "Headings, lists and code rendered as they stream.",
+  },
+  {
     id: "tools",
     icon: "tool",
     label: "Tool call",

@@ -30,18 +30,8 @@ export type MarkdownProps = MarkdownOwnProps &
  * <Markdown>{"# Hello\n\nSome **bold** text."}</Markdown>
  *
  * // As MessageStream's renderer: assistant text as markdown, everything else as before.
- * <MessageStream
- *   run={chat}
- *   renderMessage={(message, defaultRender, item) =>
- *     item.role === "ai" && item.toolCalls.length === 0 && item.parts.every((p) => p.kind === "text") ? (
- *       <article className="lgr-message" data-type="ai" aria-label="Assistant message">
- *         <Markdown streaming={item.streaming}>{item.parts.map((p) => p.text).join("")}</Markdown>
- *       </article>
- *     ) : (
- *       defaultRender()
- *     )
- *   }
- * />
+ * const asMarkdown: RenderText = (text, { streaming }) => <Markdown streaming={streaming}>{text}</Markdown>;
+ * <MessageStream run={chat} renderText={asMarkdown} />
  */
 export function Markdown({
   children,

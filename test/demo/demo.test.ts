@@ -152,6 +152,24 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await screenshot("chat");
   });
 
+  test("markdown reply: rendered as elements while it streams, raw HTML stays text", async () => {
+    await newThread();
+    await scenario("Markdown reply");
+    const reply = aiMessages().last();
+    await reply.getByRole("heading", { name: "Markdown, streamed" }).waitFor();
+    await reply.getByRole("button", { name: "Copy code" }).waitFor();
+    await waitForStatus("success");
+    await expect(reply.locator("strong").first().textContent()).resolves.toBe("bold");
+    await expect(reply.locator("code").first().textContent()).resolves.toBe("inline code");
+    await expect(reply.getByRole("link", { name: "link" }).getAttribute("href")).resolves.toBe(
+      "https://langchain-ai.github.io/langgraph/",
+    );
+    // The tag is text in the quote, not a <b> element.
+    await expect(reply.locator("blockquote").textContent()).resolves.toContain("<b>this</b>");
+    await expect(reply.locator("b").count()).resolves.toBe(0);
+    await screenshot("markdown");
+  });
+
   test("interrupt needing approval: approve → resumed", async () => {
     await newThread();
     await scenario("Needs approval");

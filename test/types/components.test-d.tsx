@@ -3,6 +3,7 @@
  * spreads root props (`id`, `style`, `aria-*`, `data-*`, handlers) and takes a `ref`.
  */
 import { createRef } from "react";
+import { Markdown } from "langgraph-runs-react/markdown";
 import { describe, expectTypeOf, test } from "vitest";
 import {
   ConnectionStatus,
@@ -13,6 +14,7 @@ import {
   useRunStream,
   type ConnectionStatusProps,
   type MessageStreamProps,
+  type RenderText,
   type RunStatusBadgeProps,
   type StreamEventLogProps,
 } from "langgraph-runs-react";
@@ -52,6 +54,16 @@ describe("read-only components", () => {
     expectTypeOf<ConnectionStatusProps["id"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<MessageStreamProps["ref"]>().toExtend<React.Ref<HTMLDivElement> | undefined>();
     expectTypeOf<StreamEventLogProps["aria-label"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  test("MessageStream takes the markdown renderer as renderText", () => {
+    void (
+      <MessageStream
+        renderText={(text, { streaming }) => <Markdown streaming={streaming}>{text}</Markdown>}
+      />
+    );
+    expectTypeOf<MessageStreamProps["renderText"]>().toEqualTypeOf<RenderText | undefined>();
+    expectTypeOf<Parameters<RenderText>>().toEqualTypeOf<[string, { streaming: boolean }]>();
   });
 
   test("data props make a slice controlled, typed like the session's", () => {

@@ -10,7 +10,7 @@ import {
 } from "react";
 import { ComponentErrorBoundary } from "../ComponentErrorBoundary/ComponentErrorBoundary";
 import { withClassName } from "../RootProps";
-import { InterruptIcon } from "./InterruptIcon";
+import { Icon } from "../icons/Icon";
 import { InterruptItemSection } from "./InterruptItemSection";
 import type { InterruptItem } from "./interruptKinds";
 import { ResumeControls } from "./ResumeControls";
@@ -99,7 +99,7 @@ function InterruptPanelContent({
       >
         {panel.error ? (
           <p className="lgr-resume__error" role="alert">
-            <InterruptIcon name="alert" />
+            <Icon name="alert" />
             Could not resume: {panel.error}
           </p>
         ) : (
@@ -144,7 +144,7 @@ function InterruptPanelContent({
       noValidate
     >
       <Heading className="lgr-interrupts__title" id={titleId} {...panel.focusTargetProps}>
-        <InterruptIcon name={panel.breakpoint ? "pause" : "hand"} />
+        <Icon name={panel.breakpoint ? "pause" : "hand"} />
         {panel.breakpoint
           ? "Paused at a breakpoint"
           : total > 1
@@ -191,7 +191,7 @@ function DecisionNote({ decisions }: { decisions: readonly string[] }) {
   const [first] = decisions;
   return (
     <div className="lgr-resume-note__text" role="status">
-      <InterruptIcon name="check" />
+      <Icon name="check" />
       <span className="lgr-visually-hidden">Answer sent: </span>
       {decisions.length <= 1 ? (
         <span>{first ?? "Answer sent."}</span>

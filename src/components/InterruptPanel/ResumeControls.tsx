@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { withClassName, type RootProps } from "../RootProps";
-import { InterruptIcon } from "./InterruptIcon";
+import { Icon } from "../icons/Icon";
 
 export type ResumeControlsProps = RootProps<"div", ResumeControlsOwnProps>;
 
@@ -81,7 +81,7 @@ export function ResumeControls({
             aria-describedby={showProblems ? hintId : undefined}
             onClick={onSubmit}
           >
-            <InterruptIcon name="play" />
+            <Icon name="play" />
             {label}
           </button>
         )}
@@ -91,7 +91,7 @@ export function ResumeControls({
       </div>
       {error && (
         <p className="lgr-resume__error" role="alert">
-          <InterruptIcon name="alert" />
+          <Icon name="alert" />
           Could not resume: {error}
         </p>
       )}

@@ -4,22 +4,26 @@ import { Icon } from "../icons/Icon";
 import { Disclosure } from "./Disclosure";
 import type { ContentPart } from "./messageContent";
 import { MessageText } from "./MessageText";
+import type { RenderText } from "./RenderText";
 
 type ReasoningPart = ContentPart & { kind: "reasoning" };
 
 /**
  * A message's content parts: text, reasoning as one collapsed "Thinking" section per run of
  * reasoning parts, images, and other blocks as JSON text. With `streaming`, the last part shows
- * a cursor (or "Thinking…" while the model still reasons).
+ * a cursor (or "Thinking…" while the model still reasons). With `renderText`, text parts are
+ * what it returns (a markdown renderer, say), in a `div` instead of a paragraph, with no cursor.
  *
  * @example <ContentParts parts={item.parts} streaming={item.streaming} />
  */
 export function ContentParts({
   parts,
   streaming,
+  renderText,
 }: {
   parts: readonly ContentPart[];
   streaming: boolean;
+  renderText?: RenderText;
 }): ReactNode {
   if (parts.length === 0) {
     return streaming ? (
@@ -39,6 +43,12 @@ export function ContentParts({
       }
       const thinking = streaming && position === parts.length - 1;
       shown.push(<Thinking key={position} parts={group} thinking={thinking} />);
+    } else if (part.kind === "text" && renderText) {
+      shown.push(
+        <div className="lgr-message__text" data-rendered="true" key={position}>
+          {renderText(part.text, { streaming: streaming && lastPart })}
+        </div>,
+      );
     } else if (part.kind === "text") {
       shown.push(
         <p className="lgr-message__text" key={position}>
@@ -60,7 +70,10 @@ export function ContentParts({
   return shown;
 }
 
-/** The model's reasoning, collapsed: "Thinking…" while it still reasons, then "Thinking". */
+/**
+ * The model's reasoning: open, as "Thinking…", while the model still reasons, so the user sees it
+ * work; collapsed to "Thinking" once the answer starts (unless the user opened or closed it).
+ */
 function Thinking({ parts, thinking }: { parts: ReasoningPart[]; thinking: boolean }) {
   return (
     <div className="lgr-thinking" data-thinking={thinking ? "true" : "false"}>
@@ -72,6 +85,7 @@ function Thinking({ parts, thinking }: { parts: ReasoningPart[]; thinking: boole
           </>
         }
         panelClassName="lgr-thinking__text"
+        openWhile={thinking}
       >
         <p>{parts.map((part) => part.text).join("\n\n")}</p>
       </Disclosure>

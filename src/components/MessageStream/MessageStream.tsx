@@ -8,6 +8,7 @@ import { Icon } from "../icons/Icon";
 import { withClassName, type RootProps } from "../RootProps";
 import { MessageTime } from "./MessageTime";
 import { MessageView } from "./MessageView";
+import type { RenderText } from "./RenderText";
 import { useFollowLatest } from "./useFollowLatest";
 import {
   useMessageStream,
@@ -43,6 +44,17 @@ interface MessageStreamOwnProps extends UseMessageStreamOptions {
    * @example renderActions={(message) => <MessageActions message={message} />}
    */
   renderActions?: (message: Message, item: MessageItem) => ReactNode;
+  /**
+   * Renders the assistant's text (default: plain text). Give it a markdown renderer; keep it
+   * stable (a module-level function or `useCallback`): a finished message renders again only
+   * when it changes. `streaming` is true while this text still grows.
+   *
+   * @example
+   * import { Markdown } from "langgraph-runs-react/markdown";
+   * const asMarkdown: RenderText = (text, { streaming }) => <Markdown streaming={streaming}>{text}</Markdown>;
+   * <MessageStream run={chat} renderText={asMarkdown} />
+   */
+  renderText?: RenderText;
   /**
    * Makes the stream its own scroll area (give `.lgr-messages` a height, or a flex parent): it
    * follows the newest message while the reader is at the bottom, stops when they scroll up, and
@@ -87,6 +99,7 @@ function MessageStreamContent({
   emptyText = "No messages yet.",
   renderMessage,
   renderActions,
+  renderText,
   followLatest = false,
   jumpLabel = "Jump to latest",
   children,
@@ -108,6 +121,7 @@ function MessageStreamContent({
           label={label}
           renderMessage={renderMessage}
           renderActions={renderActions}
+          renderText={renderText}
         />
       )}
       {children}
@@ -183,11 +197,13 @@ function MessageList({
   label,
   renderMessage,
   renderActions,
+  renderText,
 }: {
   state: MessageStreamState;
   label: string;
   renderMessage: MessageStreamProps["renderMessage"];
   renderActions: MessageStreamProps["renderActions"];
+  renderText: RenderText | undefined;
 }) {
   const errorsAfter = groupTurnErrors(state.turnErrors, state.items);
   return (
@@ -201,6 +217,7 @@ function MessageList({
             running={state.isStreaming && item.toolCalls.some((call) => !call.result)}
             renderMessage={renderMessage}
             renderActions={renderActions}
+            renderText={renderText}
           />
           {state.stoppedAfter.has(item.key) && (
             <li className="lgr-messages__item" data-type="stopped">
@@ -275,22 +292,19 @@ const MessageRow = /* @__PURE__ */ memo(function MessageRow({
   running,
   renderMessage,
   renderActions,
+  renderText,
 }: {
   item: MessageItem;
   running: boolean;
   renderMessage: MessageStreamProps["renderMessage"];
   renderActions: MessageStreamProps["renderActions"];
+  renderText: RenderText | undefined;
 }) {
   // The same element while the message is unchanged: new actions do not render the text again.
-  const content = useMemo(
-    () =>
-      renderMessage ? (
-        renderMessage(item.message, () => <MessageView item={item} running={running} />, item)
-      ) : (
-        <MessageView item={item} running={running} />
-      ),
-    [item, running, renderMessage],
-  );
+  const content = useMemo(() => {
+    const view = <MessageView item={item} running={running} renderText={renderText} />;
+    return renderMessage ? renderMessage(item.message, () => view, item) : view;
+  }, [item, running, renderMessage, renderText]);
   if (content === null || content === undefined || content === false) return null;
   const hasFooter = renderActions !== undefined || item.time !== undefined;
   return (

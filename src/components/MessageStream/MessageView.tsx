@@ -4,6 +4,7 @@ import { MalformedItem } from "../ComponentErrorBoundary/MalformedItem";
 import { Icon } from "../icons/Icon";
 import type { MessageItem } from "./buildMessageItems";
 import { ContentParts } from "./ContentParts";
+import type { RenderText } from "./RenderText";
 import { ToolCallView } from "./ToolCallView";
 
 /**
@@ -17,9 +18,12 @@ import { ToolCallView } from "./ToolCallView";
 export const MessageView = /* @__PURE__ */ memo(function MessageView({
   item,
   running,
+  renderText,
 }: {
   item: MessageItem;
   running: boolean;
+  /** Renders the assistant's text parts (the user's stay plain text). */
+  renderText?: RenderText;
 }) {
   const { message } = item;
   if (item.malformed !== undefined) {
@@ -49,6 +53,7 @@ export const MessageView = /* @__PURE__ */ memo(function MessageView({
         parts={item.parts}
         // No lone cursor above tool calls whose arguments stream.
         streaming={item.streaming && (item.parts.length > 0 || item.toolCalls.length === 0)}
+        renderText={item.role === "ai" ? renderText : undefined}
       />
       {item.toolCalls.length > 0 && (
         <ul className="lgr-message__tool-calls" aria-label="Tool calls">

@@ -8,3 +8,4 @@ export {
 export { useFollowLatest, type FollowLatest, type UseFollowLatestOptions } from "./useFollowLatest";
 export type { MessageItem, MessageRole, ToolCallItem } from "./buildMessageItems";
 export type { ContentPart } from "./messageContent";
+export type { RenderText } from "./RenderText";

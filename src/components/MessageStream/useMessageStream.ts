@@ -66,13 +66,11 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
     options.messages ? null : run,
     (session) => session?.messages,
   );
+  // The status as shown, not the raw one: a run paused at an interrupt is "needs-input" (no
+  // "Waiting for a reply…") although its stream stays open a little longer.
   const sessionStatus = useOptionalRunSession(
     options.status === undefined ? run : null,
-    (session) => session?.status,
-  );
-  const sessionStopped = useOptionalRunSession(
-    options.status === undefined ? run : null,
-    (session) => session !== undefined && sessionDisplayStatus(session) === "stopped",
+    (session) => (session === undefined ? undefined : sessionDisplayStatus(session)),
   );
   const sessionTurnErrors = useOptionalRunSession(
     options.turnErrors ? null : run,
@@ -82,10 +80,7 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
   const turnErrors = options.turnErrors ?? sessionTurnErrors ?? NO_TURN_ERRORS;
   const status = options.status ?? sessionStatus ?? "idle";
   const isStreaming = options.isStreaming ?? isActiveDisplayStatus(status);
-  const stopped =
-    options.status === undefined
-      ? sessionStopped
-      : status === "stopped" || status === "interrupted";
+  const stopped = status === "stopped" || status === "interrupted";
 
   // Times are noted as the messages render: the first render that shows a message dates it.
   // Not memoized: buildMessageItems reuses the item of every message that did not change.

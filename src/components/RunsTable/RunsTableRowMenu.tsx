@@ -1,12 +1,12 @@
 "use client";
 import type { RefObject } from "react";
-import { RunsTableIcon, type RunsTableIconName } from "./RunsTableIcon";
+import { Icon, type IconName } from "../icons/Icon";
 import { useMenuButton } from "./useMenuButton";
 
 /** One entry of a row's ⋯ menu. */
 export interface RunsTableMenuItem {
   label: string;
-  icon: RunsTableIconName;
+  icon: IconName;
   onSelect: () => void;
   /** Styled as destructive. */
   danger?: boolean;
@@ -40,7 +40,7 @@ export function RunsTableRowMenu({ label, items, buttonRef }: RunsTableRowMenuPr
         title="More actions"
         {...menu.buttonProps}
       >
-        <RunsTableIcon name="more" />
+        <Icon name="more" />
       </button>
       {menu.open ? (
         <div className="lgr-runs-menu" {...menu.menuProps}>
@@ -51,7 +51,7 @@ export function RunsTableRowMenu({ label, items, buttonRef }: RunsTableRowMenuPr
               data-variant={item.danger ? "danger" : undefined}
               {...menu.itemProps(item.onSelect, { returnFocus: !item.movesFocus })}
             >
-              <RunsTableIcon name={item.icon} />
+              <Icon name={item.icon} />
               {item.label}
             </button>
           ))}

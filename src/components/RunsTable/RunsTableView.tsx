@@ -8,7 +8,7 @@ import { withClassName, type RootProps } from "../RootProps";
 import { StatusIcon } from "../RunStatusBadge/StatusIcon";
 import { runInputPreview } from "./runInputPreview";
 import { RunsTableBulkBar } from "./RunsTableBulkBar";
-import { RunsTableIcon } from "./RunsTableIcon";
+import { Icon } from "../icons/Icon";
 import { RunsTablePager } from "./RunsTablePager";
 import { RunsTableRow } from "./RunsTableRow";
 import { RunsTableToolbar } from "./RunsTableToolbar";
@@ -397,7 +397,7 @@ function EmptyRow({
     <tr className="lgr-runs-table__message" data-kind="empty">
       <td colSpan={columns}>
         <div className="lgr-runs-table__empty">
-          <RunsTableIcon name="table" />
+          <Icon name="table" />
           <strong>{filtered ? "No runs with this status." : "No runs yet."}</strong>
           <span>
             {filtered

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { EventLogIcon } from "./EventLogIcon";
+import { Icon } from "../icons/Icon";
 import { formatCount } from "./formatCount";
 import { namespaceLabel } from "./formatEvent";
 import type { StreamEventLogState } from "./useStreamEventLog";
@@ -28,7 +28,7 @@ export function EventLogToolbar({ log, onExport }: EventLogToolbarProps) {
         <label htmlFor={searchId} className="lgr-visually-hidden">
           Search events
         </label>
-        <EventLogIcon name="search" />
+        <Icon name="search" />
         <input
           id={searchId}
           className="lgr-select"
@@ -46,7 +46,7 @@ export function EventLogToolbar({ log, onExport }: EventLogToolbarProps) {
           onClick={onExport}
           disabled={log.rows.count === 0}
         >
-          <EventLogIcon name="download" />
+          <Icon name="download" />
           Export NDJSON
         </button>
       </div>
@@ -63,7 +63,7 @@ export function EventLogToolbar({ log, onExport }: EventLogToolbarProps) {
               data-type={key}
               onClick={() => log.toggleType(key)}
             >
-              {pressed && <EventLogIcon name="check" />}
+              {pressed && <Icon name="check" />}
               {key}
               <span className="lgr-log__chip-count">{formatCount(count)}</span>
             </button>

@@ -1,8 +1,9 @@
 "use client";
 import type { CSSProperties } from "react";
 import type { EventLogEntry } from "../../store/EventLog";
-import { EventLogIcon } from "./EventLogIcon";
+import { Icon } from "../icons/Icon";
 import { namespaceLabel } from "./formatEvent";
+import { HighlightedText } from "./HighlightedText";
 import type { StreamEventLogState } from "./useStreamEventLog";
 
 // Layout the virtualizer depends on: inline, so it works without the stylesheet too.
@@ -69,7 +70,7 @@ export function EventRow({
         // useRovingRows focuses this element of the row (ROW_FOCUS_ATTRIBUTE).
         data-row-focus=""
       >
-        <EventLogIcon name="chevron" />
+        <Icon name="chevron-right" />
         <span className="lgr-log__seq">#{entry.seq}</span>
         <span className="lgr-log__time">{log.relativeTime(entry)}</span>
         <span
@@ -81,11 +82,15 @@ export function EventRow({
         <span className="lgr-log__ns" data-root={namespace === "" ? "true" : "false"}>
           {namespaceLabel(namespace)}
         </span>
-        <span className="lgr-log__preview">{log.preview(entry)}</span>
+        <span className="lgr-log__preview">
+          <HighlightedText text={log.preview(entry)} query={log.search} />
+        </span>
       </button>
       {expanded && (
         <div className="lgr-log__details" id={detailsId}>
-          <pre className="lgr-log__json">{log.json(entry)}</pre>
+          <pre className="lgr-log__json">
+            <HighlightedText text={log.json(entry)} query={log.search} />
+          </pre>
           <button
             type="button"
             className="lgr-button lgr-log__copy"
@@ -97,13 +102,13 @@ export function EventRow({
             {copyState === "copied" ? (
               <>
                 Copied
-                <EventLogIcon name="check" />
+                <Icon name="check" />
               </>
             ) : copyState === "failed" ? (
               "Copy failed"
             ) : (
               <>
-                <EventLogIcon name="copy" />
+                <Icon name="copy" />
                 Copy as JSON
               </>
             )}

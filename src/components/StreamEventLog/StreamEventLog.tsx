@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } f
 import type { EventLogEntry } from "../../store/EventLog";
 import type { RowKey } from "./createRowOffsets";
 import { downloadText } from "./downloadText";
-import { EventLogIcon } from "./EventLogIcon";
+import { Icon } from "../icons/Icon";
 import { EventLogToolbar } from "./EventLogToolbar";
 import { EventRow } from "./EventRow";
 import { formatCount } from "./formatCount";
@@ -141,7 +141,7 @@ function StreamEventLogContent({
       <EventLogToolbar log={log} onExport={exportRows} />
       {log.dropped > 0 && (
         <p className="lgr-log__dropped">
-          <EventLogIcon name="alert" />
+          <Icon name="alert" />
           {formatCount(log.dropped)} older {log.dropped === 1 ? "event" : "events"} dropped (the log
           keeps the latest {formatCount(log.eventLog.cap)}).
         </p>
@@ -201,7 +201,7 @@ function StreamEventLogContent({
           aria-pressed={log.paused}
           onClick={togglePause}
         >
-          <EventLogIcon name="pause" />
+          <Icon name="pause" />
           Pause
         </button>
         {rows.count > 0 && ((!following && !atBottom) || log.pending > 0) && (
@@ -212,7 +212,7 @@ function StreamEventLogContent({
             data-variant="primary"
             onClick={jumpToLatest}
           >
-            <EventLogIcon name="down" />
+            <Icon name="arrow-down" />
             Jump to latest
           </button>
         )}
@@ -228,10 +228,11 @@ function eventCount(count: number): string {
   return `${formatCount(count)} ${count === 1 ? "event" : "events"}`;
 }
 
-/** "12 events", or "3 of 12 events match" under a filter or search. */
+/** "12 events", or "3 of 12 events match" ("1 of 12 events matches") under a filter or search. */
 function countText(log: StreamEventLogState): string {
   if (!log.filtered) return eventCount(log.size);
-  return `${formatCount(log.rows.count)} of ${eventCount(log.size)} match`;
+  const verb = log.rows.count === 1 ? "matches" : "match";
+  return `${formatCount(log.rows.count)} of ${eventCount(log.size)} ${verb}`;
 }
 
 /**

@@ -57,12 +57,14 @@ export function useFollowTailVirtualizer(
   const lastTop = useRef(0);
   const totalSize = virtualizer.getTotalSize();
 
-  // Stick to the bottom after every change of the rows or their measured heights.
+  const viewportSize = virtualizer.viewportSize;
+  // Stick to the bottom after every change of the rows, their measured heights or the area's
+  // height (a shrinking area leaves the newest rows below the fold, and fires no scroll event).
   useLayoutEffect(() => {
     if (!following || element === null) return;
     scrollToBottom();
     lastTop.current = element.scrollTop;
-  }, [element, following, count, totalSize, scrollToBottom]);
+  }, [element, following, count, totalSize, viewportSize, scrollToBottom]);
 
   const onScroll = useCallback(() => {
     if (element === null) return;

@@ -59,6 +59,18 @@ describe("StreamEventLog in Chromium", () => {
     expect(seqs(container)).not.toContain(0);
   });
 
+  it("keeps the newest row in view when its area shrinks while it follows", async () => {
+    const { container, rerender } = render(<StreamEventLog eventLog={bigLog(500)} height={400} />);
+    await waitFor(() => expect(seqs(container)).toContain(499));
+    rerender(<StreamEventLog eventLog={bigLog(500)} height={150} />);
+    await waitFor(() => {
+      const element = viewport();
+      expect(element.clientHeight).toBeLessThan(200);
+      expect(element.scrollHeight - element.scrollTop - element.clientHeight).toBeLessThan(2);
+    });
+    expect(container.querySelector(".lgr-log")).toHaveAttribute("data-following", "true");
+  });
+
   it("follows the tail until the user scrolls up, then offers Jump to latest", async () => {
     const harnessLog = bigLog(500);
     const { container, rerender } = render(<StreamEventLog eventLog={harnessLog} height={300} />);

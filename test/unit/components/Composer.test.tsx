@@ -1,13 +1,10 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { QueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createClient } from "../../../src/client";
 import { Composer } from "../../../src/components/Composer";
-import { RunsProvider } from "../../../src/hooks";
-import { useRunsContext } from "../../../src/hooks/RunsContext";
 import type { StreamStore } from "../../../src/store/createStreamStore";
 import type { AnyRunHandle } from "../../../src/store/RunHandle";
+import { withStore } from "../../support/withStore";
 
 afterEach(cleanup);
 
@@ -44,29 +41,6 @@ function fakeRun(id = "chat") {
     settle: async () => {
       await act(async () => pending.shift()?.());
     },
-  };
-}
-
-/** A provider (no server needed: the fake run never calls it) that hands out its store. */
-function withStore(children: ReactNode): { ui: ReactNode; store: () => StreamStore } {
-  let store: StreamStore | undefined;
-  const client = createClient({
-    apiUrl: "http://stub.local",
-    fetch: async () => new Response("no server", { status: 404 }),
-  });
-  const queryClient = new QueryClient();
-  function Grab() {
-    store = useRunsContext().store;
-    return null;
-  }
-  return {
-    ui: (
-      <RunsProvider client={client} queryClient={queryClient}>
-        <Grab />
-        {children}
-      </RunsProvider>
-    ),
-    store: () => store as StreamStore,
   };
 }
 

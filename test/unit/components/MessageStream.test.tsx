@@ -1,4 +1,12 @@
-import { cleanup, fireEvent, render, renderHook, screen, within } from "@testing-library/react";
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  within,
+} from "@testing-library/react";
 import { useCallback, type ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -15,6 +23,9 @@ import { formatDuration } from "../../../src/components/MessageStream/formatDura
 import { contentParts, messageParts } from "../../../src/components/MessageStream/messageContent";
 import { statedTime } from "../../../src/components/MessageStream/statedTime";
 import type { Message } from "../../../src/store";
+import type { PendingInterrupt } from "../../../src/store/interrupts/PendingInterrupt";
+import { withStore } from "../../support/withStore";
+import { Markdown } from "../../../src/markdown";
 
 afterEach(() => {
   cleanup();
@@ -415,6 +426,44 @@ describe("<MessageStream>", () => {
     expect(screen.getByRole("button", { name: "Thinking…" })).toBeTruthy();
   });
 
+  it("shows the reasoning open while the model thinks and folds it when the answer starts", () => {
+    const reasoning = { type: "reasoning", reasoning: "Let me see" };
+    const { rerender } = render(<MessageStream messages={[ai("a1", [reasoning])]} isStreaming />);
+    const button = screen.getByRole("button", { name: "Thinking…" });
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(panelOf(button).hidden).toBe(false);
+    rerender(
+      <MessageStream
+        messages={[ai("a1", [reasoning, { type: "text", text: "Yes." }])]}
+        isStreaming
+      />,
+    );
+    const folded = screen.getByRole("button", { name: "Thinking" });
+    expect(folded.getAttribute("aria-expanded")).toBe("false");
+    expect(panelOf(folded).hidden).toBe(true);
+  });
+
+  it("keeps the reasoning as the user left it once they toggled it", () => {
+    const reasoning = { type: "reasoning", reasoning: "Let me see" };
+    const { rerender } = render(<MessageStream messages={[ai("a1", [reasoning])]} isStreaming />);
+    // Closed by the user while the model still thinks: it stays closed...
+    fireEvent.click(screen.getByRole("button", { name: "Thinking…" }));
+    expect(screen.getByRole("button", { name: "Thinking…" }).getAttribute("aria-expanded")).toBe(
+      "false",
+    );
+    // ...and opened again, it stays open after the answer starts.
+    fireEvent.click(screen.getByRole("button", { name: "Thinking…" }));
+    rerender(
+      <MessageStream
+        messages={[ai("a1", [reasoning, { type: "text", text: "Yes." }])]}
+        isStreaming
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Thinking" }).getAttribute("aria-expanded")).toBe(
+      "true",
+    );
+  });
+
   it("shows images from safe addresses, and a refused one as a note, never as JSON", () => {
     const { container } = render(
       <MessageStream
@@ -517,6 +566,67 @@ describe("<MessageStream>", () => {
     expect(screen.getByText("No messages yet.")).toBeTruthy();
     rerender(<MessageStream messages={[human("h", "hi")]} status="running" />);
     expect(screen.getByText("Waiting for a reply…")).toBeTruthy();
+  });
+
+  it("does not wait for a reply while the run is paused at an interrupt", () => {
+    const { ui, store } = withStore(<MessageStream run={{ id: "chat" }} />);
+    render(ui);
+    const running = (interrupts: PendingInterrupt[]) =>
+      act(() => {
+        store().ensureSession("chat", { threadId: "thread-1" });
+        store().updateSession("chat", (session) => ({
+          ...session,
+          status: "running",
+          messages: [human("h1", "Send the email")],
+          interrupts,
+        }));
+      });
+    running([]);
+    expect(screen.getByText("Waiting for a reply…")).toBeTruthy();
+    // The interrupt has arrived; the server closes the stream a little later.
+    running([{ id: "i1", value: { question: "Send it?" } }]);
+    expect(screen.queryByText("Waiting for a reply…")).toBeNull();
+  });
+
+  it("renders the assistant's text with renderText (markdown), the user's as typed", () => {
+    const asMarkdown = (text: string, { streaming }: { streaming: boolean }) => (
+      <Markdown streaming={streaming}>{text}</Markdown>
+    );
+    const { container } = render(
+      <MessageStream
+        messages={[human("h1", "Is **this** bold?"), ai("a1", "Yes, **this** is.")]}
+        renderText={asMarkdown}
+      />,
+    );
+    const [user, assistant] = screen.getAllByRole("article");
+    expect(user?.querySelector("strong")).toBeNull();
+    expect(user?.textContent).toContain("Is **this** bold?");
+    expect(assistant?.querySelector("strong")?.textContent).toBe("this");
+    expect(container.querySelector(".lgr-markdown")).not.toBeNull();
+  });
+
+  it("tells renderText which text still grows, and renders a finished message once", () => {
+    const calls: { text: string; streaming: boolean }[] = [];
+    const renderText = (text: string, { streaming }: { streaming: boolean }) => {
+      calls.push({ text, streaming });
+      return text;
+    };
+    const earlier = [human("h1", "Hi"), ai("a1", "Hello!"), human("h2", "Count")];
+    const { rerender } = render(
+      <MessageStream messages={[...earlier, ai("a2", "1")]} isStreaming renderText={renderText} />,
+    );
+    rerender(
+      <MessageStream
+        messages={[...earlier, ai("a2", "1 2")]}
+        isStreaming
+        renderText={renderText}
+      />,
+    );
+    expect(calls).toEqual([
+      { text: "Hello!", streaming: false },
+      { text: "1", streaming: true },
+      { text: "1 2", streaming: true },
+    ]);
   });
 
   it("lets renderMessage replace, wrap or hide messages", () => {

@@ -487,13 +487,35 @@ describe("<StreamEventLog>", () => {
     await waitFor(() => expect(screen.getByText("2 of 3 events match")).toBeTruthy());
     expect(screen.getByRole("status").textContent).toBe("2 of 3 events match.");
     expect(rowSeqs(container)).toEqual([0, 2]);
-    // The message chunk's row shows its text, not JSON.
-    expect(screen.getByText("The weather in Paris")).toBeTruthy();
+    // The message chunk's row shows its text, not JSON, with the match marked (as typed in any
+    // case); so does the other row's preview.
+    const previews = [...container.querySelectorAll(".lgr-log__preview")];
+    expect(previews[0]?.textContent).toBe("The weather in Paris");
+    expect(
+      [...container.querySelectorAll(".lgr-log__preview mark")].map((mark) => mark.textContent),
+    ).toEqual(["weather", "weather"]);
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
     expect(
       (screen.getByRole("searchbox", { name: "Search events" }) as HTMLInputElement).value,
     ).toBe("");
     await waitFor(() => expect(screen.getByText("3 events")).toBeTruthy());
+  });
+
+  it("marks every match in an expanded row's JSON", async () => {
+    withLayout();
+    const user = userEvent.setup();
+    const { container } = render(
+      <StreamEventLog events={[event("custom", { step: "Lookup", next: "lookup again" })]} />,
+    );
+    await user.type(screen.getByRole("searchbox", { name: "Search events" }), "lookup");
+    await waitFor(() => expect(screen.getByText("1 of 1 event matches")).toBeTruthy());
+    await user.click(container.querySelector(".lgr-log__summary") as HTMLElement);
+    const json = container.querySelector(".lgr-log__json") as HTMLElement;
+    expect([...json.querySelectorAll("mark")].map((mark) => mark.textContent)).toEqual([
+      "Lookup",
+      "lookup",
+    ]);
+    expect(json.textContent).toContain('"next": "lookup again"');
   });
 
   it("exports the rows shown as NDJSON", async () => {

@@ -1,12 +1,12 @@
 "use client";
 import type { AnswerIssue } from "../AnswerResult";
-import { InterruptIcon, type InterruptIconName } from "../InterruptIcon";
+import { Icon, type IconName } from "../../icons/Icon";
 
 export interface ChoiceOption<T extends string> {
   value: T;
   label: string;
   /** Shown before the label, hidden from assistive technology. */
-  icon?: InterruptIconName;
+  icon?: IconName;
 }
 
 export interface ChoiceGroupProps<T extends string> {
@@ -65,7 +65,7 @@ export function ChoiceGroup<T extends string>({
               onChange={() => onChange(option.value)}
             />
             <span className="lgr-choice__label">
-              {option.icon && <InterruptIcon name={option.icon} />}
+              {option.icon && <Icon name={option.icon} />}
               {option.label}
             </span>
           </label>
@@ -73,7 +73,7 @@ export function ChoiceGroup<T extends string>({
       </div>
       {issue && (
         <p className="lgr-field__error" id={errorId}>
-          <InterruptIcon name="alert" />
+          <Icon name="alert" />
           {issue.message}
         </p>
       )}

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import type { AnswerIssue } from "../AnswerResult";
-import { InterruptIcon } from "../InterruptIcon";
+import { Icon } from "../../icons/Icon";
 
 /** What the control inside a field gets: its id, and the hint and error tied to it. */
 export interface FieldControlProps {
@@ -75,7 +75,7 @@ export function FieldShell({
       {!inline && children(control)}
       {issue && (
         <p className="lgr-field__error" id={errorId}>
-          <InterruptIcon name="alert" />
+          <Icon name="alert" />
           {issue.message}
         </p>
       )}

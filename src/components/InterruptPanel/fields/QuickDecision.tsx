@@ -1,12 +1,12 @@
 "use client";
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
-import { InterruptIcon, type InterruptIconName } from "../InterruptIcon";
+import { Icon, type IconName } from "../../icons/Icon";
 
 /** One decision button of an interrupt that is answered on its own. */
 export interface QuickAction<T extends string> {
   value: T;
   label: string;
-  icon: InterruptIconName;
+  icon: IconName;
   /**
    * The label of the button that sends the form this action opens ("Send edits"); without it,
    * a click sends at once.
@@ -100,7 +100,7 @@ export function QuickDecision<T extends string>({
               onConfirm();
             }}
           >
-            <InterruptIcon name={opened.icon} />
+            <Icon name={opened.icon} />
             {opened.confirmLabel}
           </button>
           <button type="button" className="lgr-button" onClick={cancel}>
@@ -132,7 +132,7 @@ export function QuickDecision<T extends string>({
             }
           }}
         >
-          <InterruptIcon name={action.icon} />
+          <Icon name={action.icon} />
           {action.label}
         </button>
       ))}

@@ -5,7 +5,7 @@ import { stringifyForDisplay } from "../../displayJson/stringifyForDisplay";
 import { answerIssues, answerOk, issueFor, type AnswerResult } from "../AnswerResult";
 import { ChoiceGroup, type ChoiceOption } from "../fields/ChoiceGroup";
 import { TextField } from "../fields/TextField";
-import { InterruptIcon } from "../InterruptIcon";
+import { Icon } from "../../icons/Icon";
 import type { InterruptItemOf, InterruptKind } from "../InterruptKind";
 import { parseJsonAnswer } from "../parseJsonAnswer";
 
@@ -190,7 +190,7 @@ function AnswerModes({ item, idPrefix }: { item: ValueItem; idPrefix: string }) 
         aria-controls={regionId}
         onClick={() => setOpen(!open)}
       >
-        <InterruptIcon name="chevron" />
+        <Icon name="chevron-right" />
         Advanced
       </button>
       <div id={regionId} hidden={!open}>
