@@ -121,6 +121,10 @@ if (typeof args.json === "string") {
 
 function report(tokens, all, runs) {
   const contenders = all.filter((name) => runs[name]);
+  if (contenders.length === 0) {
+    log(`\n${tokens} tokens: every contender failed (see above)`);
+    return;
+  }
   const med = (name, pick) => medianOf(runs[name], pick);
   const labels = runs[contenders[0]][0].points.map((point) => point.tokens);
   const last = labels.length - 1;

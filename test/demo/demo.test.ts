@@ -152,7 +152,7 @@ describe("demo app (npm start) against the embedded Agent Server", () => {
     await screenshot("chat");
   });
 
-  test("markdown reply: rendered as elements while it streams, raw HTML stays text", async () => {
+  test("markdown reply: rendered as elements, raw HTML stays text", async () => {
     await newThread();
     await scenario("Markdown reply");
     const reply = aiMessages().last();

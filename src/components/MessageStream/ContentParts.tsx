@@ -37,12 +37,15 @@ export function ContentParts({
     const part = parts[position] as ContentPart;
     const lastPart = position === parts.length - 1;
     if (part.kind === "reasoning") {
+      // Keyed by the group's first part: a group that grows keeps its section (and the user's
+      // open/closed choice).
+      const start = position;
       const group: ReasoningPart[] = [part];
       while (parts[position + 1]?.kind === "reasoning") {
         group.push(parts[++position] as ReasoningPart);
       }
       const thinking = streaming && position === parts.length - 1;
-      shown.push(<Thinking key={position} parts={group} thinking={thinking} />);
+      shown.push(<Thinking key={start} parts={group} thinking={thinking} />);
     } else if (part.kind === "text" && renderText) {
       shown.push(
         <div className="lgr-message__text" data-rendered="true" key={position}>

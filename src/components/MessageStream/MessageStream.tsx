@@ -47,7 +47,8 @@ interface MessageStreamOwnProps extends UseMessageStreamOptions {
   /**
    * Renders the assistant's text (default: plain text). Give it a markdown renderer; keep it
    * stable (a module-level function or `useCallback`): a finished message renders again only
-   * when it changes. `streaming` is true while this text still grows.
+   * when it changes. `streaming` is true while this text still grows. Return an element; the
+   * function itself must not call hooks.
    *
    * @example
    * import { Markdown } from "langgraph-runs-react/markdown";

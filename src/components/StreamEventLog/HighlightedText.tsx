@@ -29,7 +29,10 @@ export function HighlightedText({ text, query }: { text: string; query: string }
 const MAX_MARKS = 200;
 
 /**
- * The `[start, end)` ranges of `query` in `text`, case-insensitive, not overlapping.
+ * The `[start, end)` ranges of `query` in `text`, case-insensitive, not overlapping. Like the
+ * search (`createEventMatcher`), it finds the query as typed and as JSON escapes it, and since the
+ * search reads compact JSON while rows show it indented, `"key":"value"` also finds
+ * `"key": "value"`.
  *
  * @example matchRanges("Hi hi", "hi") // [[0, 2], [3, 5]]
  */
@@ -40,13 +43,24 @@ export function matchRanges(text: string, query: string): [number, number][] {
   // toLowerCase keeps the length of almost every text; where it does not (a few Unicode
   // letters), positions would not line up, so nothing is marked.
   if (haystack.length !== text.length) return [];
+  const escaped = JSON.stringify(needle).slice(1, -1);
+  const needles = new Set([needle, escaped].flatMap((n) => [n, n.replaceAll('":', '": ')]));
+  const found: [number, number][] = [];
+  for (const candidate of needles) {
+    for (
+      let at = haystack.indexOf(candidate);
+      at >= 0 && found.length < MAX_MARKS * needles.size;
+      at = haystack.indexOf(candidate, at + candidate.length)
+    ) {
+      found.push([at, at + candidate.length]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const ranges: [number, number][] = [];
-  for (
-    let at = haystack.indexOf(needle);
-    at >= 0 && ranges.length < MAX_MARKS;
-    at = haystack.indexOf(needle, at + needle.length)
-  ) {
-    ranges.push([at, at + needle.length]);
+  for (const range of found) {
+    if (ranges.length === MAX_MARKS) break;
+    const last = ranges.at(-1);
+    if (last === undefined || range[0] >= last[1]) ranges.push(range);
   }
   return ranges;
 }

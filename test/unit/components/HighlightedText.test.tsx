@@ -14,6 +14,17 @@ describe("matchRanges", () => {
     ]);
   });
 
+  it("finds what the search finds: JSON-escaped text, and compact JSON in indented JSON", () => {
+    const json = '{\n  "step": "reply",\n  "text": "say \\"hi\\""\n}';
+    const at = (needle: string) => json.indexOf(needle);
+    expect(matchRanges(json, '"step":"reply"')).toEqual([
+      [at('"step": "reply"'), at('"step": "reply"') + '"step": "reply"'.length],
+    ]);
+    expect(matchRanges(json, 'say "hi"')).toEqual([
+      [at('say \\"hi\\"'), at('say \\"hi\\"') + 'say \\"hi\\"'.length],
+    ]);
+  });
+
   it("marks nothing for an empty query, no match, or text whose lower case changes length", () => {
     expect(matchRanges("text", "  ")).toEqual([]);
     expect(matchRanges("text", "x y")).toEqual([]);

@@ -444,14 +444,27 @@ describe("<MessageStream>", () => {
   });
 
   it("keeps the reasoning as the user left it once they toggled it", () => {
+    const first = { type: "reasoning", reasoning: "Let me see" };
+    const second = { type: "reasoning", reasoning: "and check" };
+    const view = (parts: unknown[]) => (
+      <MessageStream messages={[ai("a1", parts as Message["content"])]} isStreaming />
+    );
+    const expanded = (name: string) =>
+      screen.getByRole("button", { name }).getAttribute("aria-expanded");
+    const { rerender } = render(view([first]));
+    // Closed by the user while the model thinks: it stays closed as the reasoning grows...
+    fireEvent.click(screen.getByRole("button", { name: "Thinking…" }));
+    rerender(view([first, second]));
+    expect(expanded("Thinking…")).toBe("false");
+    // ...and after the answer starts.
+    rerender(view([first, second, { type: "text", text: "Yes." }]));
+    expect(expanded("Thinking")).toBe("false");
+  });
+
+  it("keeps the reasoning open when the user opened it again", () => {
     const reasoning = { type: "reasoning", reasoning: "Let me see" };
     const { rerender } = render(<MessageStream messages={[ai("a1", [reasoning])]} isStreaming />);
-    // Closed by the user while the model still thinks: it stays closed...
     fireEvent.click(screen.getByRole("button", { name: "Thinking…" }));
-    expect(screen.getByRole("button", { name: "Thinking…" }).getAttribute("aria-expanded")).toBe(
-      "false",
-    );
-    // ...and opened again, it stays open after the answer starts.
     fireEvent.click(screen.getByRole("button", { name: "Thinking…" }));
     rerender(
       <MessageStream
