@@ -1,27 +1,27 @@
 "use client";
+import { useSyncExternalStore } from "react";
+import { subscribeToTimeFormats, timeFormats } from "./timeFormats";
 
-let short: Intl.DateTimeFormat | undefined;
-let full: Intl.DateTimeFormat | undefined;
+const noFormats = () => undefined;
 
 /**
  * When a message was written, as the reader's local time ("14:05"), with the full date and time
- * as its tooltip. The stylesheet shows it on hover and focus.
+ * as its tooltip. The stylesheet shows it on hover and focus. The text appears once the
+ * formatters exist (made in idle time, see `timeFormats`); the server renders none, so
+ * hydration matches whatever the reader's time zone.
  *
  * @example <MessageTime time={item.time} />
  */
 export function MessageTime({ time }: { time: number }) {
-  short ??= new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-  full ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+  const formats = useSyncExternalStore(subscribeToTimeFormats, timeFormats, noFormats);
   const date = new Date(time);
   return (
-    // The server's time zone and locale may differ from the reader's.
     <time
       className="lgr-message__time"
       dateTime={date.toISOString()}
-      title={full.format(date)}
-      suppressHydrationWarning
+      title={formats?.full.format(date)}
     >
-      {short.format(date)}
+      {formats?.short.format(date)}
     </time>
   );
 }

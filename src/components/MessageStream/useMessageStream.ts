@@ -1,7 +1,7 @@
 "use client";
 import type { RunRef } from "../../store/RunHandle";
 import { useRunHandle } from "../../hooks/RunScope";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Message } from "../../store/messages/Message";
 import type { SessionStatus, TurnError } from "../../store/RunSession";
 import { sessionDisplayStatus, type RunDisplayStatus } from "../../store/runDisplayStatus";
@@ -9,6 +9,7 @@ import { isActiveStatus } from "../../store/sessionReducers";
 import { useOptionalRunSession } from "../../hooks/useOptionalRunSession";
 import { createArrivalLog } from "./arrivalLog";
 import { announceMessage, buildMessageItems, type MessageItem } from "./buildMessageItems";
+import { prepareTimeFormats } from "./timeFormats";
 
 export interface UseMessageStreamOptions {
   /** The run handle (default: the `<RunScope>`'s): reads messages and status from the buffer. */
@@ -81,6 +82,10 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
   const status = options.status ?? sessionStatus ?? "idle";
   const isStreaming = options.isStreaming ?? isActiveDisplayStatus(status);
   const stopped = status === "stopped" || status === "interrupted";
+
+  // The time formatters are made in idle time after the list mounts, before a first reply needs
+  // them: never on the way from a submit to its first token.
+  useEffect(prepareTimeFormats, []);
 
   // Times are noted as the messages render: the first render that shows a message dates it.
   // Not memoized: buildMessageItems reuses the item of every message that did not change.

@@ -5,6 +5,7 @@ import {
   render,
   renderHook,
   screen,
+  waitFor,
   within,
 } from "@testing-library/react";
 import { useCallback, type ReactNode } from "react";
@@ -513,7 +514,7 @@ describe("<MessageStream>", () => {
     expect(screen.queryByText("Stopped")).toBeNull();
   });
 
-  it("shows the time a message states, as a <time> in the footer", () => {
+  it("shows the time a message states, as a <time> in the footer", async () => {
     render(
       <MessageStream
         messages={[ai("a1", "Hello", { response_metadata: { created_at: 1_767_258_000 } })]}
@@ -521,8 +522,16 @@ describe("<MessageStream>", () => {
     );
     const time = document.querySelector("time");
     expect(time?.getAttribute("dateTime")).toBe("2026-01-01T09:00:00.000Z");
-    expect(time?.textContent).toBe(
-      new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(
+    // The formatters are made in idle time: the text follows.
+    await waitFor(() =>
+      expect(time?.textContent).toBe(
+        new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(
+          1_767_258_000_000,
+        ),
+      ),
+    );
+    expect(time?.getAttribute("title")).toBe(
+      new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(
         1_767_258_000_000,
       ),
     );
