@@ -90,6 +90,7 @@ try {
           contender,
           options: { tokens, speed: 0, view: "summary", body: "gated", checkpoints },
           checkpoints: true,
+          trace: false,
         });
         const points = [
           ...run.heapAt.map((point) => ({ tokens: Number(point.label), bytes: point.bytes })),

@@ -69,6 +69,21 @@ const SHOTS = [
   { name: "MessageStream-streaming", story: "components-messagestream--streaming", width: 720 },
   { name: "MessageStream-blocks", story: "components-messagestream--content-blocks", width: 720 },
   {
+    name: "MessageStream-thinking",
+    story: "components-messagestream--thinking-streaming",
+    width: 720,
+  },
+  { name: "MessageStream-images", story: "components-messagestream--images", width: 720 },
+  { name: "MessageStream-stopped", story: "components-messagestream--stopped-turn", width: 720 },
+  { name: "MessageStream-phone", story: "components-messagestream--narrow", width: 420 },
+  {
+    name: "MessageActions",
+    story: "components-messageactions--in-message-stream",
+    width: 720,
+  },
+  { name: "MessageActions-branches", story: "components-messageactions--branches", width: 720 },
+  { name: "Markdown", story: "markdown-markdown--in-message-stream", width: 720 },
+  {
     name: "InterruptPanel-hitl",
     story: "components-interruptpanel--hitl-pending",
     width: 720,

@@ -346,6 +346,7 @@ export async function runInPage({
   sampleHeapEveryMs,
   checkpoints,
   retained,
+  trace = true,
 }) {
   // @langchain/react speaks the thread protocol: its stream is built from a recording.
   if (contender.endsWith("langchain-react") && !options.protocolRecording) {
@@ -364,19 +365,25 @@ export async function runInPage({
     const baselineHeapBytes = await retainedHeap(cdp);
     const before = await taskDuration(cdp);
     const stopHeap = sampleHeapEveryMs ? sampleHeap(cdp, sampleHeapEveryMs) : undefined;
-    const { result, events } = await withTrace(cdp, () =>
+    const startRun = () =>
       withTimeout(
         page.evaluate(() => window.__bench.start()),
         RUN_TIMEOUT_MS,
         () =>
           `${contender}: the run did not finish in ${RUN_TIMEOUT_MS / 1000} s (${errors.join("; ")})`,
-      ),
-    );
+      );
+    // Without a trace (memory only): a side that commits per token overflows the trace buffer
+    // at 200,000 tokens, and the heap figures need no task timings.
+    const { result, events } = trace
+      ? await withTrace(cdp, startRun)
+      : { result: await startRun(), events: undefined };
     const heap = stopHeap ? await stopHeap() : undefined;
     const after = await taskDuration(cdp);
     const retainedAfterBytes = checkpoints || retained ? await retainedHeap(cdp) : undefined;
-    const tasks = mainThreadTasks(events);
-    if (!tasks) throw new Error(`${contender}: the trace has no bench-start/bench-end marks`);
+    const tasks = events === undefined ? undefined : mainThreadTasks(events);
+    if (trace && !tasks) {
+      throw new Error(`${contender}: the trace has no bench-start/bench-end marks`);
+    }
     if (!result.textOk) throw new Error(`${contender}: the painted text is not the expected reply`);
     if (result.streamRequests !== 1) {
       throw new Error(`${contender}: ${result.streamRequests} stream requests (expected 1)`);

@@ -7,7 +7,7 @@ const noFormats = () => undefined;
 /**
  * When a message was written, as the reader's local time ("14:05"), with the full date and time
  * as its tooltip. The stylesheet shows it on hover and focus. The text appears once the
- * formatters exist (made in idle time, see `timeFormats`); the server renders none, so
+ * formatters exist (made when the list mounts, see `timeFormats`); the server renders none, so
  * hydration matches whatever the reader's time zone.
  *
  * @example <MessageTime time={item.time} />

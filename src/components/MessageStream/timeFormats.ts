@@ -1,8 +1,9 @@
 /**
- * The formatters of message times, created in idle time. The first `Intl.DateTimeFormat` of a
- * page costs about 30 ms in Chromium (it loads the locale's data): made during a render, it sat
- * between a user's submit and the reply's first token. Until they exist, times render without
- * their text (the `<time>` keeps its `dateTime`); a time is shown on hover only.
+ * The formatters of message times, made in a task of their own as soon as a message list mounts.
+ * The first `Intl.DateTimeFormat` of a page costs about 30 ms in Chromium (it loads the locale's
+ * data): made during a render, it sat between a user's submit and the reply's first token. A list
+ * mounts long before its first submit, so they are ready by then. Until they exist, times render
+ * without their text (the `<time>` keeps its `dateTime`); a time is shown on hover only.
  */
 export interface TimeFormats {
   /** "14:05" in the reader's locale. */
@@ -15,13 +16,15 @@ let formats: TimeFormats | undefined;
 let scheduled = false;
 const listeners = /* @__PURE__ */ new Set<() => void>();
 
-/** The formatters, or undefined until idle time made them. */
+/** The formatters, or undefined until they are made. */
 export function timeFormats(): TimeFormats | undefined {
   return formats;
 }
 
 /**
- * Makes the formatters in the next idle period (once per page) and tells the subscribers.
+ * Makes the formatters in a task of their own (once per page) and tells the subscribers. Not in
+ * an idle callback: idle time may come only once a stream is under way, between its first byte
+ * and its first token.
  *
  * @example useEffect(prepareTimeFormats, []); // when a message list mounts
  */
@@ -35,8 +38,7 @@ export function prepareTimeFormats(): void {
     };
     for (const listener of listeners) listener();
   };
-  if (typeof requestIdleCallback === "function") requestIdleCallback(make, { timeout: 2000 });
-  else setTimeout(make, 0);
+  setTimeout(make, 0);
 }
 
 /**

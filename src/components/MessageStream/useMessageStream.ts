@@ -83,8 +83,8 @@ export function useMessageStream(options: UseMessageStreamOptions = {}): Message
   const isStreaming = options.isStreaming ?? isActiveDisplayStatus(status);
   const stopped = status === "stopped" || status === "interrupted";
 
-  // The time formatters are made in idle time after the list mounts, before a first reply needs
-  // them: never on the way from a submit to its first token.
+  // The time formatters are made in a task of their own when the list mounts, before a first
+  // reply needs them: never on the way from a submit to its first token.
   useEffect(prepareTimeFormats, []);
 
   // Times are noted as the messages render: the first render that shows a message dates it.

@@ -522,7 +522,7 @@ describe("<MessageStream>", () => {
     );
     const time = document.querySelector("time");
     expect(time?.getAttribute("dateTime")).toBe("2026-01-01T09:00:00.000Z");
-    // The formatters are made in idle time: the text follows.
+    // The formatters are made in a task of their own: the text follows.
     await waitFor(() =>
       expect(time?.textContent).toBe(
         new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(
