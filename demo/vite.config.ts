@@ -55,6 +55,9 @@ export default defineConfig({
       "zustand/react/shallow",
       "@tanstack/react-query",
       "eventsource-parser",
+      // The markdown entry's parser: found only at the first request otherwise, and Vite would
+      // re-optimize and reload the page a fresh clone is loading.
+      "marked",
     ],
   },
   server: {

@@ -48,8 +48,10 @@ beforeAll(async () => {
     if (status >= 400 && !expected) pageErrors.push(`${status} ${method} ${url}`);
   });
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page.goto(demo.url);
-  await page.locator('[data-testid="thread-id"] code').waitFor();
+  // The first load of a fresh clone makes Vite transform the whole app, while the rest of the
+  // suite loads both cores: it gets the hook's budget, not one step's.
+  await page.goto(demo.url, { timeout: 80_000 });
+  await page.locator('[data-testid="thread-id"] code').waitFor({ timeout: 80_000 });
 }, 90_000);
 
 afterAll(async () => {
