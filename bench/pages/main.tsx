@@ -54,20 +54,6 @@ function threadState(count: number) {
   };
 }
 
-/** The thread of `threadState` (what `GET /threads/:id` answers): idle, not pinned. */
-function savedThread() {
-  const at = new Date(0).toISOString();
-  return {
-    thread_id: THREAD_ID,
-    created_at: at,
-    updated_at: at,
-    metadata: {},
-    status: "idle",
-    values: null,
-    interrupts: {},
-  };
-}
-
 export interface PrepareOptions {
   tokens: number;
   /** Replay speed: 0 = every byte at once (no timers), 1 = the transcript's timing. */
@@ -254,10 +240,6 @@ async function prepare(options: PrepareOptions) {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (full.history > 0 && new URL(url).pathname === `/threads/${THREAD_ID}/state`) {
       return Response.json(threadState(full.history));
-    }
-    // The thread itself (the kit reads it beside the state when it mounts on a thread).
-    if (full.history > 0 && new URL(url).pathname === `/threads/${THREAD_ID}`) {
-      return Response.json(savedThread());
     }
     const response = await replay(input, init);
     const isRunStream = protocol ? protocol.isRunStream(response) : url.endsWith("/runs/stream");

@@ -69,6 +69,7 @@ const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
  *   its frames as a streaming body. Several matching transcripts are served in order, starting
  *   over after the last; `select` can choose instead;
  * - `POST /threads`: a thread with a fixed id (`options.threadId`, or the body's `thread_id`);
+ * - `GET /threads/:t`: that thread, idle;
  * - `GET /threads/:t/runs/:r`: the run of the transcript with that run id: `running` while its
  *   replay is going on, then `error` if the transcript has an `error` event, else `success`
  *   (`interrupted` after a cancel);
@@ -188,18 +189,10 @@ export function createReplayFetch(
     const ids = idsOf(url.pathname);
     if (method === "POST" && route === "/threads") {
       const asked = (request.body as { thread_id?: unknown } | undefined)?.thread_id;
-      const at = new Date().toISOString();
-      const thread: Thread = {
-        thread_id: typeof asked === "string" ? asked : defaultThreadId,
-        created_at: at,
-        updated_at: at,
-        metadata: {},
-        status: "idle",
-        values: null,
-        interrupts: {},
-      };
-      return json(200, thread);
+      return json(200, idleThread(typeof asked === "string" ? asked : defaultThreadId));
     }
+    // The kit reads the thread beside its state when it mounts on one.
+    if (method === "GET" && route === "/threads/:id") return json(200, idleThread(ids[0]!));
     if (method === "GET" && route === "/threads/:id/runs/:id") {
       const run = runRecord(ids[1]!);
       return run ? json(200, run) : notFound(request, `run ${ids[1]} not found`);
@@ -420,4 +413,18 @@ function now(): number {
 function threadOfPath(path: string): string | undefined {
   const match = /^\/threads\/([^/?#]+)/.exec(path);
   return match ? decodeSegment(match[1]!) : undefined;
+}
+
+/** A thread as the server describes a new one: idle, no values. */
+function idleThread(threadId: string): Thread {
+  const at = new Date().toISOString();
+  return {
+    thread_id: threadId,
+    created_at: at,
+    updated_at: at,
+    metadata: {},
+    status: "idle",
+    values: null,
+    interrupts: {},
+  };
 }

@@ -383,6 +383,13 @@ describe("createReplayFetch: routes", () => {
     ]);
   });
 
+  it("GET /threads/:id answers that thread, idle (read when a hook mounts on a thread)", async () => {
+    const replay = createReplayFetch([]);
+    const response = await replay("http://replay.local/threads/t%2F1");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ thread_id: "t/1", status: "idle", values: null });
+  });
+
   it("POST /threads answers a thread with a fixed id (the transcripts' thread by default)", async () => {
     const transcript = transcripts["chat-tokens"];
     const client = replayClient(transcript);
