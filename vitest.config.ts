@@ -53,6 +53,7 @@ export default defineConfig({
           ],
           exclude: [...configDefaults.exclude, "test/badData/**/*.browser.test.{ts,tsx}"],
           environment: "jsdom",
+          setupFiles: ["./test/support/testingLibrary.ts"],
         },
       },
       {
@@ -81,6 +82,7 @@ export default defineConfig({
             "test/hooks/**/*.test.{ts,tsx}",
             "test/badData/**/*.browser.test.{ts,tsx}",
           ],
+          setupFiles: ["./test/support/testingLibrary.ts"],
           browser: {
             enabled: true,
             headless: true,

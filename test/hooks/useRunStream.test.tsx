@@ -248,23 +248,32 @@ describe("useRunStream: connections", () => {
     const threadA = (await harness.client.threads.create()).thread_id;
     const threadB = (await harness.client.threads.create()).thread_id;
     await harness.client.runs.wait(threadB, "agent", { input: humanInput("history of B") });
+    const gate = newGate("switch");
     const { result, rerender } = renderHookWithRuns(
       ({ threadId }: { threadId: string }) => useRunStream({ assistantId: "agent", threadId }),
       harness,
       { threadId: threadA },
     );
     act(() => {
-      void result.current.submit(humanInput("/slow 1500"), { streamMode: ["custom", "values"] });
+      void result.current.submit(humanInput(gate.command), { streamMode: ["custom", "values"] });
     });
-    await waitFor(() => expect(result.current.lastCustom).toBeDefined());
+    // The run on A is held at the gate: it is certainly still going when the thread switches.
+    await waitFor(() =>
+      expect(result.current.lastCustom).toEqual({ type: "gate", name: gate.name }),
+    );
+    const detachedRunId = result.current.runId!;
     rerender({ threadId: threadB });
     await waitFor(() => expect(lastAiText(result.current.messages)).toBe("You said: history of B"));
     expect(result.current.threadId).toBe(threadB);
     expect(result.current.status).toBe("idle");
-    // Events of the detached run never reach the new thread's session.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The detached run goes on to its end; none of its later events reach B's session.
+    await gate.open();
+    await harness.client.runs.join(threadA, detachedRunId);
+    expect((await harness.client.runs.get(threadA, detachedRunId)).status).toBe("success");
+    await act(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
     expect(result.current.lastCustom).toBeUndefined();
-    expect(result.current.messages.some((m) => m.content === "slow done")).toBe(false);
+    expect(result.current.threadId).toBe(threadB);
+    expect(lastAiText(result.current.messages)).toBe("You said: history of B");
   });
 
   it("in StrictMode one submit starts exactly one run", async () => {

@@ -18,6 +18,7 @@ import {
 import { useRunStream } from "../../src/hooks";
 import { agentServerUrl } from "../support/agentServer";
 import { startFaultProxy, type FaultProxy } from "../support/faultProxy";
+import { newGate } from "../support/gates";
 import { delay, harness, human, newFigures, reportFigures, until, useProbe } from "./support";
 
 const figures = newFigures();
@@ -103,8 +104,12 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
           () => useRunStream({ assistantId: "agent", threadId, loadThreadState: false }),
           { wrapper: h.wrapper },
         );
+        // A run the cycle stops waits at a gate nobody opens, so it is certainly still going
+        // when the stop reaches the server, however loaded the machine; the others end alone.
+        const stopped = variant === 0 || variant === 1 || variant === 3;
+        const command = () => (stopped ? newGate("storm").command : "/slow 800");
         act(() => {
-          settled.push(result.current.submit(human("/slow 800")));
+          settled.push(result.current.submit(human(command())));
           if (variant === 0) settled.push(result.current.stop());
         });
         if (variant === 1 || variant === 3) {
@@ -114,7 +119,7 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
         if (variant === 3) {
           act(() => {
             settled.push(
-              result.current.submit(human("/slow 800"), { multitaskStrategy: "interrupt" }),
+              result.current.submit(human(command()), { multitaskStrategy: "interrupt" }),
             );
             settled.push(result.current.stop());
           });

@@ -132,7 +132,8 @@ describe("a response head that never comes (issue 12 item 2)", () => {
         input: human("/tokens 300"),
         streamMode: ["messages-tuple"],
         streamResumable: true,
-        headTimeoutMs: 500,
+        // Long enough for a real head on a loaded machine; the held one waits it out once.
+        headTimeoutMs: 5_000,
         reconnectBaseDelayMs: 10,
         onRunCreated: (meta) => (runId = meta.run_id),
         onReconnect: (info) => reconnects.push(info),
