@@ -100,6 +100,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
         test: {
           name: "storybook",
+          setupFiles: ["./test/support/storybookTestingLibrary.ts"],
           browser: {
             enabled: true,
             headless: true,

@@ -18,7 +18,7 @@ const withRunningRun = (options: { failCancel?: boolean } = {}) =>
     makeFetch: () =>
       createRunsFetchStub({
         runs: [makeRun({ run_id: "run-1", thread_id: "thread-1", status: "running" })],
-        cancelDelayMs: 400,
+        cancelDelayMs: 1_500,
         delayMs: 50,
         onRequest: requests,
         ...options,

@@ -523,7 +523,7 @@ export const ErrorThenRetry: Story = {
 
 /** Row actions: open a run by a click, delete a finished run from ⋯, cancel the running one. */
 export const RowActions: Story = {
-  decorators: [withStub({ runs: runsWithInputs(4), cancelDelayMs: 500 })],
+  decorators: [withStub({ runs: runsWithInputs(4), cancelDelayMs: 1_500 })],
   play: async ({ canvasElement, args }) => {
     requests.mockClear();
     await waitFor(() => expect(rowOf(canvasElement, "run-004")).not.toBeNull());
@@ -561,7 +561,7 @@ export const RowActions: Story = {
 
 /** Select all, delete the finished runs, then cancel the running one, from the bulk bar. */
 export const ConnectedBulkActions: Story = {
-  decorators: [withStub({ runs: runsWithInputs(4), cancelDelayMs: 300 })],
+  decorators: [withStub({ runs: runsWithInputs(4), cancelDelayMs: 1_500 })],
   play: async ({ canvasElement }) => {
     requests.mockClear();
     const canvas = within(canvasElement);

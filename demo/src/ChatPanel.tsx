@@ -134,7 +134,7 @@ export function ChatPanel({ threadId, settings, onSettingsChange }: ChatPanelPro
             className="demo-composer"
             stop={false}
             submitOptions={submitOptions}
-            placeholder="Write a message, or try /tokens 500 or /slow 5000"
+            placeholder="Message, or try /tokens 500"
             onSend={() => setSentFromCard(false)}
           />
           <div className="demo-chat__footer">

@@ -105,7 +105,7 @@ describe("the fault proxy's frame-boundary closes and answers of its own (test h
     proxy = await startFaultProxy(agentServerUrl(), () => ({ holdResponse: true }));
     const controller = new AbortController();
     const pending = fetch(`${proxy.url}/ok`, { signal: controller.signal });
-    await vi.waitFor(() => expect(proxy!.openResponses()).toBe(1));
+    await vi.waitFor(() => expect(proxy!.openResponses()).toBe(1), { timeout: 20_000 });
     controller.abort();
     await expect(pending).rejects.toThrow();
   });

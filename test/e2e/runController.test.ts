@@ -37,7 +37,15 @@ async function setup() {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  return { controller, store, threadId, session, flush, flushUntil, scheduler };
+  /** Waits, without flushing, until an event is queued but not applied. */
+  const untilQueued = async () => {
+    const deadline = Date.now() + 20_000;
+    while (!scheduler.pending) {
+      if (Date.now() > deadline) throw new Error("timed out waiting for a queued event");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  return { controller, store, threadId, session, flush, flushUntil, untilQueued, scheduler };
 }
 
 function ticksOf(session: ReturnType<Awaited<ReturnType<typeof setup>>["session"]>) {
@@ -51,11 +59,12 @@ const ticks = (count: number) => Array.from({ length: count }, (_, i) => i);
 
 describe("run controller: events still queued when the followed run changes hands", () => {
   it("a busy submit goes back to the run it displaced without taking a queued event twice", async () => {
-    const { controller, session, flushUntil, scheduler } = await setup();
-    const first = controller.submit(human("/slow 2000"));
+    const { controller, session, flushUntil, untilQueued, scheduler } = await setup();
+    // Long enough that the run is still going when the refused submit reaches the server on a
+    // loaded machine (the refusal is checked below, so a finished run would fail the test).
+    const first = controller.submit(human("/slow 6000"));
     await flushUntil(() => ticksOf(session()).length >= 2);
-    // Ticks arrive every 100 ms: wait for some to be queued but not applied.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await untilQueued();
     expect(scheduler.pending).toBe(true);
     const refused = controller.submit(human("too soon"), { multitaskStrategy: "reject" });
     await Promise.all([first, refused]);
@@ -64,20 +73,20 @@ describe("run controller: events still queued when the followed run changes hand
     // followed to its end.
     expect(session().refusal).toMatchObject({ kind: "busy" });
     expect(session().error).toBeNull();
-    expect(ticksOf(session())).toEqual(ticks(20));
+    expect(ticksOf(session())).toEqual(ticks(60));
   });
 
   it("disconnect and join right away continue after the last queued event, not the last applied", async () => {
-    const { controller, session, flushUntil, scheduler } = await setup();
-    void controller.submit(human("/slow 1500"));
+    const { controller, session, flushUntil, untilQueued, scheduler } = await setup();
+    void controller.submit(human("/slow 6000"));
     await flushUntil(() => ticksOf(session()).length >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await untilQueued();
     expect(scheduler.pending).toBe(true);
     controller.disconnect();
     const runId = session().runId!;
     await controller.join(runId);
     await flushUntil(() => session().status === "success");
-    expect(ticksOf(session())).toEqual(ticks(15));
+    expect(ticksOf(session())).toEqual(ticks(60));
   });
 
   it("joining the same run from an earlier event id takes nothing twice", async () => {

@@ -90,7 +90,8 @@ describe("resuming through a fault-injecting loopback proxy (the real server can
         input: human("/tokens 500"),
         streamMode: ["messages-tuple"],
         streamResumable: true,
-        idleTimeoutMs: 700,
+        // Long enough that a loaded machine's own pauses are no stall; the proxy's never ends.
+        idleTimeoutMs: 5_000,
         reconnectBaseDelayMs: 10,
         onRunCreated: (meta) => (runId = meta.run_id),
         onReconnect: (info) => reconnects.push(info),

@@ -34,15 +34,17 @@ describe("query hooks against the real Agent Server", () => {
   it("useRun polls while the run is active and stops at its final status", async () => {
     const harness = runsHarness();
     const threadId = (await harness.client.threads.create()).thread_id;
+    const gate = newGate("poll");
     const run = await harness.client.runs.create(threadId, "agent", {
-      input: humanInput("/slow 600"),
+      input: humanInput(gate.command),
     });
     const { result } = renderHookWithRuns(
       () => useRun(threadId, run.run_id, { pollIntervalMs: 100 }),
       harness,
     );
     await waitFor(() => expect(result.current.data?.status).toBe("running"));
-    await waitFor(() => expect(result.current.data?.status).toBe("success"), { timeout: 10_000 });
+    await gate.open();
+    await waitFor(() => expect(result.current.data?.status).toBe("success"));
     const fetchedAt = result.current.dataUpdatedAt;
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(result.current.dataUpdatedAt).toBe(fetchedAt);

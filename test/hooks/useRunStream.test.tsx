@@ -166,23 +166,32 @@ describe("useRunStream: connections", () => {
     const { result, harness } = renderHookWithRuns(() =>
       useStreamWithLog({ assistantId: "agent" }),
     );
+    const gate = newGate("disconnect");
     let done!: Promise<void>;
     act(() => {
-      done = result.current.submit(humanInput("/slow 1500"), { streamMode: ["custom", "values"] });
+      done = result.current.submit(humanInput(gate.command), { streamMode: ["custom", "values"] });
     });
-    await waitFor(() => expect(result.current.lastCustom).toMatchObject({ i: 2 }));
+    await waitFor(() =>
+      expect(result.current.lastCustom).toEqual({ type: "gate", name: gate.name }),
+    );
     act(() => result.current.disconnect());
     await act(() => done);
     expect(result.current.connection.state).toBe("closed");
     expect(result.current.status).toBe("running");
     const runId = result.current.runId!;
     expect((await harness.client.runs.get(result.current.threadId!, runId)).status).toBe("running");
-    await act(() => result.current.join(runId));
+    let joined!: Promise<void>;
+    act(() => void (joined = result.current.join(runId)));
+    // The server answers the join's head with the run's next event: open the gate to make one.
+    // Events made before the join is read wait in the run's queue (not resumable: read once).
+    expect(result.current.connection.state).toBe("connecting");
+    await gate.open();
+    await act(() => joined);
     expect(result.current.status).toBe("success");
     const ids = eventIds(result.current.events);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.map(Number)).toEqual(ids.map((_, i) => i));
-    expect(lastAiText(result.current.messages)).toBe("slow done");
+    expect(lastAiText(result.current.messages)).toBe(`Gate ${gate.name} opened.`);
   });
 
   it("after a simulated reload, reconnectOnMount re-joins the run and shows all of it once", async () => {
@@ -232,7 +241,8 @@ describe("useRunStream: connections", () => {
       harness,
     );
     act(() => {
-      void result.current.submit(humanInput("/slow 3000"));
+      // Held at a gate nobody opens: still running after the unmount, however slow the machine.
+      void result.current.submit(humanInput(newGate("unmount").command));
     });
     await waitFor(() => expect(result.current.connection.state).toBe("open"));
     const { threadId, runId } = result.current;

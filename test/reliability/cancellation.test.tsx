@@ -87,7 +87,9 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
       // Variant 0 keeps the run id unknown for a while: the proxy holds the stream's headers.
       proxy = await startFaultProxy(agentServerUrl(), (req) => {
         const thread = /^\/threads\/([^/]+)\/runs\/stream/.exec(req.url ?? "")?.[1];
-        return thread && variantOf(thread) === 0 ? { delayResponseMs: 300 } : undefined;
+        // Long enough that the test sees the POST go out and the id still unknown on a loaded
+        // machine; well inside the held stop's wait (HELD_STOP_MS, 10 s).
+        return thread && variantOf(thread) === 0 ? { delayResponseMs: 2_000 } : undefined;
       });
       const postsFor = (threadId: string) =>
         proxy!.requests.filter(
@@ -113,7 +115,7 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
           if (variant === 0) settled.push(result.current.stop());
         });
         if (variant === 1 || variant === 3) {
-          await waitFor(() => expect(result.current.runId).toBeTruthy(), { timeout: 10_000 });
+          await waitFor(() => expect(result.current.runId).toBeTruthy());
         }
         if (variant === 1) act(() => void settled.push(result.current.stop()));
         if (variant === 3) {
@@ -125,13 +127,11 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
           });
         }
         if (variant === 0) {
-          await until(() => postsFor(threadId) > 0, { timeoutMs: 5_000, what: "the POST" });
+          await until(() => postsFor(threadId) > 0, { timeoutMs: 20_000, what: "the POST" });
           expect(result.current.runId).toBeNull();
         }
         if (variant === 2) {
-          await waitFor(() => expect(result.current.connection.state).toBe("open"), {
-            timeout: 10_000,
-          });
+          await waitFor(() => expect(result.current.connection.state).toBe("open"));
         }
         unmount();
       }
@@ -139,7 +139,7 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
       // Every submit and stop settles (none rejects), within a bound.
       const outcomes = await Promise.race([
         Promise.allSettled(settled),
-        delay(20_000).then(() => "timeout" as const),
+        delay(30_000).then(() => "timeout" as const),
       ]);
       expect(outcomes).not.toBe("timeout");
       const rejected = (outcomes as PromiseSettledResult<unknown>[]).filter(
@@ -151,11 +151,11 @@ describe("abort storm: 100 rapid submit/stop/unmount cycles with useRunStream", 
       // response in flight.
       expect(tracking.streamSignals.length).toBeGreaterThanOrEqual(CYCLES);
       await until(() => tracking.streamSignals.every((s) => s.aborted), {
-        timeoutMs: 5_000,
+        timeoutMs: 20_000,
         what: "every stream request to be closed",
       });
       await until(() => proxy!.openResponses() === 0, {
-        timeoutMs: 5_000,
+        timeoutMs: 20_000,
         what: "the proxy to have no response in flight",
       });
 

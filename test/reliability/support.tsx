@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { inject } from "vitest";
+// The e2e project has no Testing Library setup file; the files here that render hooks get the
+// same `waitFor` budget as the unit and browser projects through this module.
+import "../support/testingLibrary";
 import { createClient, type ClientOptions, type LangGraphRunsClient } from "../../src/client";
 import {
   RunsProvider,
