@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RunsClientError, type Run, type StreamPart } from "../../src/client";
 import { collect, human, testClient } from "../support/agentServer";
+import { newGate } from "../support/gates";
 import { recordingFetch } from "../support/recordingFetch";
 import { createClient } from "../../src/client";
 import { agentServerUrl } from "../support/agentServer";
@@ -171,12 +172,19 @@ describe("runs client against the real Agent Server: operations", () => {
 
   it("joinStream attaches to a running run and sees it to the end", async () => {
     const threadId = await newThread();
+    const gate = newGate("join");
     const run = await client.runs.create(threadId, "agent", {
-      input: human("/slow 1200"),
+      input: human(gate.command),
       streamMode: ["custom", "values"],
     });
-    const parts = await collect(client.runs.joinStream(threadId, run.run_id));
+    // The run waits at the gate until the join has its first part: it is certainly running then.
+    const parts: StreamPart[] = [];
+    for await (const part of client.runs.joinStream(threadId, run.run_id)) {
+      if (parts.length === 0) await gate.open();
+      parts.push(part);
+    }
     expect(parts.some((p) => p.event === "custom")).toBe(true);
+    expect(JSON.stringify(parts.at(-1))).toContain(`Gate ${gate.name} opened.`);
     expect((await client.runs.get(threadId, run.run_id)).status).toBe("success");
   });
 
@@ -226,13 +234,15 @@ describe("runs client against the real Agent Server: operations", () => {
 
   it("multitask enqueue queues behind the running run, interrupt replaces it", async () => {
     const threadId = await newThread();
-    const first = await client.runs.create(threadId, "agent", { input: human("/slow 1500") });
+    const gate = newGate("enqueue");
+    const first = await client.runs.create(threadId, "agent", { input: human(gate.command) });
     await waitForStatus(threadId, first.run_id, ["running"]);
     const queued = await client.runs.create(threadId, "agent", {
       input: human("after"),
       multitaskStrategy: "enqueue",
     });
     expect(queued.status).toBe("pending");
+    await gate.open();
     const values = await client.runs.join(threadId, queued.run_id);
     expect(lastAiText(values)).toBe("You said: after");
     expect((await client.runs.get(threadId, first.run_id)).status).toBe("success");
