@@ -125,9 +125,17 @@ export class HttpTransport {
     const { signal, cleanup, timedOut } = combineSignals(request.signal, timeoutMs);
     let response: Response;
     try {
+      // Plain headers are used as they are: no await, so a caller's `fetch` is called in the
+      // same task as the call that sent the request (a submit's request goes out before the
+      // render its optimistic message causes).
+      const defaults = this.#options.defaultHeaders;
+      const headers =
+        typeof defaults === "function"
+          ? this.#headers(request, await defaults())
+          : this.#headers(request, defaults);
       response = await this.#fetchImpl(this.url(request.path, request.query), {
         method: request.method,
-        headers: await this.#headers(request),
+        headers,
         body: request.json === undefined ? undefined : JSON.stringify(request.json),
         signal,
         // A followed redirect would carry the API key (and any custom header) to wherever the
@@ -167,11 +175,7 @@ export class HttpTransport {
     }
   }
 
-  async #headers(request: HttpRequest): Promise<Record<string, string>> {
-    const defaults =
-      typeof this.#options.defaultHeaders === "function"
-        ? await this.#options.defaultHeaders()
-        : this.#options.defaultHeaders;
+  #headers(request: HttpRequest, defaults: HeadersInput | undefined): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const source of [defaults, request.headers]) {
       for (const [key, value] of Object.entries(source ?? {})) {
