@@ -14,7 +14,6 @@ import type {
   StreamResumeOptions,
   ThreadState,
 } from "../client/types";
-import { startedNow } from "./startedNow";
 import type { StreamStore } from "./createStreamStore";
 import { hydrateSession } from "./hydrateSession";
 import { withInputMessageIds } from "./messages/withInputMessageIds";
@@ -444,9 +443,18 @@ export class RunController {
     const pruneUnsaved = this.#lastRunStreamedValues && requestedThread === this.#threadId;
     const modes = options.streamMode ?? this.#options.streamMode ?? DEFAULT_STREAM_MODES;
     this.#lastRunStreamedValues = (Array.isArray(modes) ? modes : [modes]).includes("values");
-    const { threadId: _ignored, ...createOptions } = options;
-    const streamRun = (threadId: string) =>
-      this.#options.client.runs.stream(threadId, this.#options.assistantId, {
+    this.#update((s) => {
+      const pruned = pruneUnsaved ? dropUnsavedMessages(s) : s;
+      // A new turn: the previous run's id no longer describes what the session shows.
+      const started = { ...beginRun(pruned, Date.now()), runId: null };
+      const cleared = setRefusal(setError(started, null), null);
+      return addOptimisticMessages(setConnection(cleared, "connecting"), optimistic);
+    });
+    await this.#consume(active, async () => {
+      const threadId = requestedThread ?? (await this.#createThread(active));
+      active.threadId = threadId;
+      const { threadId: _ignored, ...createOptions } = options;
+      return this.#options.client.runs.stream(threadId, this.#options.assistantId, {
         streamSubgraphs: this.#options.streamSubgraphs,
         streamResumable: true,
         ...createOptions,
@@ -459,22 +467,6 @@ export class RunController {
         onRunCreated: (meta) => this.#onRunCreated(active, meta.run_id),
         onReconnect: (info) => this.#onReconnect(active, info),
       });
-    // On a known thread the request goes out first: the render of the optimistic message (which
-    // the update below causes, in a microtask or at the end of the click) then overlaps the
-    // server's answer instead of delaying the request.
-    const sent =
-      requestedThread === null ? undefined : startedNow(() => streamRun(requestedThread));
-    this.#update((s) => {
-      const pruned = pruneUnsaved ? dropUnsavedMessages(s) : s;
-      // A new turn: the previous run's id no longer describes what the session shows.
-      const started = { ...beginRun(pruned, Date.now()), runId: null };
-      const cleared = setRefusal(setError(started, null), null);
-      return addOptimisticMessages(setConnection(cleared, "connecting"), optimistic);
-    });
-    await this.#consume(active, async () => {
-      const threadId = requestedThread ?? (await this.#createThread(active));
-      active.threadId = threadId;
-      return sent ?? streamRun(threadId);
     });
   }
 

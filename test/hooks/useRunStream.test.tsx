@@ -1,4 +1,5 @@
 import { act, waitFor } from "@testing-library/react";
+import { useEffect } from "react";
 import { describe, expect, it } from "vitest";
 import type { FetchLike } from "../../src/client";
 import {
@@ -297,6 +298,47 @@ describe("useRunStream: connections", () => {
     expect(result.current.status).toBe("success");
     expect(await harness.client.runs.list(threadId)).toHaveLength(1);
     expect(lastAiText(result.current.messages)).toBe("You said: strict");
+  });
+
+  it("in StrictMode a submit from a mount effect starts one run and shows its reply", async () => {
+    const harness = runsHarness({ strict: true });
+    const threadId = (await harness.client.threads.create()).thread_id;
+    const { result } = renderHookWithRuns(() => {
+      const chat = useRunStream({ assistantId: "agent", threadId });
+      const { submit } = chat;
+      // An app that starts a run when the page opens. StrictMode mounts, unmounts and mounts
+      // again at once: the first submit's request must not leave a run that keeps the thread busy.
+      useEffect(() => void submit(humanInput("on mount")), [submit]);
+      return chat;
+    }, harness);
+    await waitFor(() => expect(result.current.status).toBe("success"));
+    expect(result.current.refusal).toBeNull();
+    expect(lastAiText(result.current.messages)).toBe("You said: on mount");
+    const runs = await harness.client.runs.list(threadId);
+    expect(runs.map((run) => run.status)).toEqual(["success"]);
+  });
+
+  it("two submits in one task: the second replaces the first, never refused by the run the first's request may have made", async () => {
+    const harness = runsHarness();
+    const threadId = (await harness.client.threads.create()).thread_id;
+    const { result } = renderHookWithRuns(
+      () => useRunStream({ assistantId: "agent", threadId }),
+      harness,
+    );
+    let second!: Promise<void>;
+    act(() => {
+      void result.current.submit(humanInput("first"));
+      second = result.current.submit(humanInput("second"));
+    });
+    await act(() => second);
+    expect(result.current.refusal).toBeNull();
+    expect(result.current.status).toBe("success");
+    expect(lastAiText(result.current.messages)).toBe("You said: second");
+    // The first request went out before the second submit: whether it made a run is the
+    // network's race. If it did, the second interrupted it.
+    const runs = await harness.client.runs.list(threadId);
+    const statuses = runs.map((run) => run.status).sort();
+    expect([["success"], ["interrupted", "success"]]).toContainEqual(statuses);
   });
 });
 
