@@ -125,9 +125,8 @@ export class HttpTransport {
     const { signal, cleanup, timedOut } = combineSignals(request.signal, timeoutMs);
     let response: Response;
     try {
-      // Plain headers are used as they are: no await, so a caller's `fetch` is called in the
-      // same task as the call that sent the request (a submit's request goes out before the
-      // render its optimistic message causes).
+      // Plain headers are used as they are, without an await: `fetch` is called in the same
+      // task as the call that sends the request; only a headers function is waited for.
       const defaults = this.#options.defaultHeaders;
       const headers =
         typeof defaults === "function"

@@ -28,23 +28,13 @@ async function setup() {
   const session = () => store.getSession("chat")!;
   const flush = () => scheduler.run();
   /** Flushes every 20 ms until `done()` holds (or fails after 20 s). */
-  const flushUntil = async (done: () => boolean) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+  const flushUntil = (done: () => boolean) =>
+    pollUntil(() => {
       flush();
-      if (done()) return;
-      if (Date.now() > deadline) throw new Error("timed out waiting for the session");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+      return done();
+    }, "the session");
   /** Waits, without flushing, until an event is queued but not applied. */
-  const untilQueued = async () => {
-    const deadline = Date.now() + 20_000;
-    while (!scheduler.pending) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for a queued event");
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const untilQueued = () => pollUntil(() => scheduler.pending, "a queued event");
   return { controller, store, threadId, session, flush, flushUntil, untilQueued, scheduler };
 }
 
@@ -53,6 +43,15 @@ function ticksOf(session: ReturnType<Awaited<ReturnType<typeof setup>>["session"
     .map((entry) => entry.event)
     .filter((event) => event.type === "custom")
     .map((event) => (event.data as { i: number }).i);
+}
+
+/** Checks `done()` every 20 ms until it holds; fails after 20 s. */
+async function pollUntil(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const ticks = (count: number) => Array.from({ length: count }, (_, i) => i);
